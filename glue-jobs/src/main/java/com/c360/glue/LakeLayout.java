@@ -1,0 +1,54 @@
+package com.c360.glue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+
+/**
+ * Where each layer keeps one file's or one day's output. Jobs, CDK's Athena tables and the local runtime all go
+ * through here, so the layout is written down once.
+ */
+public final class LakeLayout {
+    private LakeLayout() {
+    }
+
+    /**
+     * A stable, path-safe id for a bronze object key: a re-upload of the same key replaces its own silver output.
+     * The "f" prefix keeps Spark's partition type inference from reading an all-digit hash as a number.
+     */
+    public static String sourceFileId(String bronzeKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bronzeKey.getBytes(StandardCharsets.UTF_8));
+            return "f" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    public static String bronzeObject(String bronzeRoot, String key) {
+        return join(bronzeRoot, key);
+    }
+
+    public static String ingestionDay(String root, LocalDate ingestionDate) {
+        return join(root, "ingestion_date=" + ingestionDate);
+    }
+
+    public static String sourceFilePartition(String root, LocalDate ingestionDate, String sourceFileId) {
+        return join(ingestionDay(root, ingestionDate), "source_file=" + sourceFileId);
+    }
+
+    public static String auditRecord(String auditRoot, LocalDate ingestionDate, String sourceFileId) {
+        return join(ingestionDay(auditRoot, ingestionDate), "source_file=" + sourceFileId + ".json");
+    }
+
+    public static String goldDay(String goldRoot, LocalDate day) {
+        return join(goldRoot, String.format("year=%04d/month=%02d/day=%02d",
+                day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
+    }
+
+    private static String join(String root, String child) {
+        return root.endsWith("/") ? root + child : root + "/" + child;
+    }
+}

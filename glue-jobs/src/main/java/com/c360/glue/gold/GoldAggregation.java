@@ -1,0 +1,48 @@
+package com.c360.glue.gold;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.raise_error;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+
+/** Silver purchases of one ingestion day in, one gold row per customer out. */
+public final class GoldAggregation {
+    private GoldAggregation() {
+    }
+
+    public static Dataset<Row> perCustomer(Dataset<Row> silverDay, LocalDate ingestionDate) {
+        // Struct ordering compares field by field: the latest purchase_date wins, ties go to the greatest purchase_id.
+        Column latestPurchase = max(struct(col("purchase_date"), col("purchase_id"), col("full_name"), col("email")));
+        Column total = sum("amount_aud");
+        Column total182 = total.cast(DataTypes.createDecimalType(18, 2));
+        return silverDay.groupBy("customer_id")
+                .agg(latestPurchase.as("latest"),
+                        // A sum too large for DECIMAL(18,2) would become NULL on cast; fail instead of losing money.
+                        when(total182.isNull(), raise_error(lit("customer day total exceeds DECIMAL(18,2)")))
+                                .otherwise(total182).cast(DataTypes.createDecimalType(18, 2)).as("total_spent_aud"),
+                        count(lit(1)).as("purchase_count"),
+                        min("purchase_date").as("first_purchase_date"),
+                        max("purchase_date").as("last_purchase_date"))
+                .select(col("customer_id"),
+                        col("latest.full_name").as("full_name"),
+                        col("latest.email").as("email"),
+                        col("total_spent_aud"),
+                        col("purchase_count"),
+                        col("first_purchase_date"),
+                        col("last_purchase_date"),
+                        col("latest.purchase_id").as("latest_purchase_id"),
+                        lit(Date.valueOf(ingestionDate)).as("ingestion_date"));
+    }
+}

@@ -1,0 +1,202 @@
+package com.c360.glue.silver;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Checks one raw bronze row against contract v1 and converts it to AUD. Pure: the same row and FX table always give
+ * the same classified row, so a replay reproduces silver exactly.
+ */
+public final class PurchaseValidator implements Serializable {
+    public static final int AMOUNT_SCALE = 6;
+    private static final int AMOUNT_INTEGER_DIGITS = 12;
+    private static final int AUD_PRECISION = 18;
+    private static final int MAX_ID_DIGITS = 18;
+
+    /**
+     * {@code purchase_id_key} groups rows for duplicate detection; {@code fingerprint} is the row's normalised
+     * content, equal for rows that say the same thing in different spelling (case, trailing zeros, date-time).
+     */
+    public static final StructType CLASSIFIED_SCHEMA = new StructType()
+            .add("source_line", DataTypes.LongType, false)
+            .add("purchase_id_key", DataTypes.LongType, true)
+            .add("fingerprint", DataTypes.StringType, false)
+            .add("reason", DataTypes.StringType, true)
+            .add("reason_detail", DataTypes.StringType, true)
+            .add("purchase_id", DataTypes.LongType, true)
+            .add("customer_id", DataTypes.LongType, true)
+            .add("full_name", DataTypes.StringType, true)
+            .add("email", DataTypes.StringType, true)
+            .add("purchase_date", DataTypes.DateType, true)
+            .add("amount", DataTypes.createDecimalType(AMOUNT_INTEGER_DIGITS + AMOUNT_SCALE, AMOUNT_SCALE), true)
+            .add("currency", DataTypes.StringType, true)
+            .add("fx_rate", DataTypes.createDecimalType(20, FxRateTable.RATE_SCALE), true)
+            .add("amount_aud", DataTypes.createDecimalType(AUD_PRECISION, 2), true)
+            .add("raw_customer_id", DataTypes.StringType, true)
+            .add("raw_first_name", DataTypes.StringType, true)
+            .add("raw_last_name", DataTypes.StringType, true)
+            .add("raw_email", DataTypes.StringType, true)
+            .add("raw_purchase_id", DataTypes.StringType, true)
+            .add("raw_purchase_date", DataTypes.StringType, true)
+            .add("raw_amount", DataTypes.StringType, true)
+            .add("raw_currency", DataTypes.StringType, true);
+
+    private final FxRateTable fxRates;
+
+    public PurchaseValidator(FxRateTable fxRates) {
+        this.fxRates = fxRates;
+    }
+
+    private record Rejection(QuarantineReason reason, String detail) {
+    }
+
+    private static final class RejectedRow extends Exception {
+        private final transient Rejection rejection;
+
+        RejectedRow(QuarantineReason reason, String detail) {
+            super(detail, null, false, false);
+            this.rejection = new Rejection(reason, detail);
+        }
+    }
+
+    public Row classify(Row raw) {
+        String customerId = raw.getAs("customer_id");
+        String firstName = raw.getAs("first_name");
+        String lastName = raw.getAs("last_name");
+        String email = raw.getAs("email");
+        String purchaseId = raw.getAs("purchase_id");
+        String purchaseDate = raw.getAs("purchase_date");
+        String amount = raw.getAs("amount");
+        String currency = raw.getAs("currency");
+        String malformed = raw.getAs("malformed");
+
+        String fullName = fullName(firstName, lastName);
+        String normalisedEmail = email == null ? null : email.toLowerCase(Locale.ROOT);
+        String normalisedCurrency = currency == null ? null : currency.toUpperCase(Locale.ROOT);
+        Long purchaseIdKey = parseId(purchaseId).orElse(null);
+        String fingerprint = Stream.of(
+                        parseId(customerId).map(String::valueOf).orElse(customerId), fullName, normalisedEmail,
+                        parseDate(purchaseDate).map(LocalDate::toString).orElse(purchaseDate),
+                        parsePlainDecimal(amount).map(a -> a.stripTrailingZeros().toPlainString()).orElse(amount),
+                        normalisedCurrency)
+                .map(v -> v == null ? "\u0000" : v)
+                .collect(Collectors.joining("\u001f"));
+
+        Object[] typed = new Object[9];
+        Rejection rejection = null;
+        try {
+            if (malformed != null) {
+                throw new RejectedRow(QuarantineReason.MALFORMED_ROW, malformed);
+            }
+            required(customerId, QuarantineReason.MISSING_CUSTOMER_ID);
+            required(purchaseId, QuarantineReason.MISSING_PURCHASE_ID);
+            required(purchaseDate, QuarantineReason.MISSING_PURCHASE_DATE);
+            required(amount, QuarantineReason.MISSING_AMOUNT);
+            required(currency, QuarantineReason.MISSING_CURRENCY);
+            long customer = parseId(customerId).orElseThrow(() -> new RejectedRow(
+                    QuarantineReason.NON_NUMERIC_CUSTOMER_ID, "customer_id '" + customerId + "' is not a whole number"));
+            long purchase = Optional.ofNullable(purchaseIdKey).orElseThrow(() -> new RejectedRow(
+                    QuarantineReason.NON_NUMERIC_PURCHASE_ID, "purchase_id '" + purchaseId + "' is not a whole number"));
+            BigDecimal value = parsePlainDecimal(amount).orElseThrow(() -> new RejectedRow(
+                    QuarantineReason.NON_NUMERIC_AMOUNT, "amount '" + amount + "' is not a plain decimal number"));
+            LocalDate date = parseDate(purchaseDate).orElseThrow(() -> new RejectedRow(
+                    QuarantineReason.BAD_DATE, "purchase_date '" + purchaseDate + "' is not an ISO date"));
+            if (value.signum() < 0) {
+                throw new RejectedRow(QuarantineReason.NEGATIVE_AMOUNT, "amount " + amount + " is negative");
+            }
+            if (value.stripTrailingZeros().scale() > AMOUNT_SCALE
+                    || value.precision() - value.scale() > AMOUNT_INTEGER_DIGITS) {
+                throw new RejectedRow(QuarantineReason.AMOUNT_OUT_OF_RANGE, "amount " + amount
+                        + " needs more than " + AMOUNT_INTEGER_DIGITS + " digits or " + AMOUNT_SCALE + " decimals");
+            }
+            if (!FxRateTable.isIsoCurrency(normalisedCurrency)) {
+                throw new RejectedRow(QuarantineReason.UNKNOWN_CURRENCY, "'" + currency + "' is not an ISO-4217 code");
+            }
+            BigDecimal rate = fxRates.audPerUnit(normalisedCurrency, date).orElseThrow(() -> new RejectedRow(
+                    QuarantineReason.NO_FX_RATE, "no " + normalisedCurrency + " rate on or before " + date));
+            BigDecimal aud = value.multiply(rate).setScale(2, RoundingMode.HALF_UP);
+            if (aud.precision() > AUD_PRECISION) {
+                throw new RejectedRow(QuarantineReason.AMOUNT_OUT_OF_RANGE, "AUD amount " + aud + " is too large");
+            }
+            typed = new Object[] {purchase, customer, fullName, normalisedEmail, Date.valueOf(date),
+                value.setScale(AMOUNT_SCALE, RoundingMode.UNNECESSARY),
+                normalisedCurrency, rate.setScale(FxRateTable.RATE_SCALE, RoundingMode.UNNECESSARY), aud};
+        } catch (RejectedRow rejected) {
+            rejection = rejected.rejection;
+        }
+        Object[] row = new Object[CLASSIFIED_SCHEMA.size()];
+        row[0] = raw.getAs("source_line");
+        row[1] = purchaseIdKey;
+        row[2] = fingerprint;
+        row[3] = rejection == null ? null : rejection.reason().code();
+        row[4] = rejection == null ? null : rejection.detail();
+        System.arraycopy(typed, 0, row, 5, typed.length);
+        Object[] rawValues = {customerId, firstName, lastName, email, purchaseId, purchaseDate, amount, currency};
+        System.arraycopy(rawValues, 0, row, 14, rawValues.length);
+        return new GenericRowWithSchema(row, CLASSIFIED_SCHEMA);
+    }
+
+    static String fullName(String firstName, String lastName) {
+        String joined = Stream.of(firstName, lastName)
+                .filter(part -> part != null && !part.isBlank())
+                .map(String::strip)
+                .collect(Collectors.joining(" "));
+        return joined.isEmpty() ? null : joined;
+    }
+
+    private static void required(String value, QuarantineReason reason) throws RejectedRow {
+        if (value == null) {
+            throw new RejectedRow(reason, reason.code().replace('_', ' '));
+        }
+    }
+
+    static Optional<Long> parseId(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_ID_DIGITS
+                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(value));
+    }
+
+    /** Plain decimals only: no exponent, no thousands separators, no currency symbols. */
+    static Optional<BigDecimal> parsePlainDecimal(String value) {
+        if (value == null || !value.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+            return Optional.empty();
+        }
+        return Optional.of(new BigDecimal(value));
+    }
+
+    /** ISO date, or an ISO date-time (with or without offset) whose calendar date is used as written. */
+    static Optional<LocalDate> parseDate(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (DateTimeParseException notADate) {
+            try {
+                return Optional.of(LocalDateTime.parse(value).toLocalDate());
+            } catch (DateTimeParseException notALocalDateTime) {
+                try {
+                    return Optional.of(OffsetDateTime.parse(value).toLocalDate());
+                } catch (DateTimeParseException notAnOffsetDateTime) {
+                    return Optional.empty();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.c360.glue.silver;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/** The classified rows of one bronze file and the views the job writes: silver, quarantine, accounting. */
+public final class SilverSplit {
+    /** Silver's purchase columns, before the job adds lineage. */
+    public static final List<String> SILVER_COLUMNS = List.of(
+            "purchase_id", "customer_id", "full_name", "email", "purchase_date", "amount", "currency", "fx_rate",
+            "amount_aud", "source_line");
+    public static final StructType SILVER_SCHEMA = new StructType(SILVER_COLUMNS.stream()
+            .map(PurchaseValidator.CLASSIFIED_SCHEMA::apply).toArray(StructField[]::new));
+    public static final List<String> QUARANTINE_COLUMNS = List.of(
+            "source_line", "reason", "reason_detail", "raw_customer_id", "raw_first_name", "raw_last_name",
+            "raw_email", "raw_purchase_id", "raw_purchase_date", "raw_amount", "raw_currency");
+
+    private final Dataset<Row> classified;
+
+    SilverSplit(Dataset<Row> classified) {
+        this.classified = classified;
+    }
+
+    /** Keeps the parse and validation for the accounting action and both writes, instead of redoing it thrice. */
+    public SilverSplit persist() {
+        classified.persist(StorageLevel.MEMORY_AND_DISK());
+        return this;
+    }
+
+    public void unpersist() {
+        classified.unpersist();
+    }
+
+    public Dataset<Row> valid() {
+        return only(BronzeToSilverTransform.VALID, SILVER_COLUMNS);
+    }
+
+    public Dataset<Row> quarantined() {
+        return only(BronzeToSilverTransform.QUARANTINED, QUARANTINE_COLUMNS);
+    }
+
+    public RowAccounting accounting() {
+        long valid = 0;
+        long quarantined = 0;
+        long collapsed = 0;
+        Map<String, Long> byReason = new HashMap<>();
+        for (Row group : classified.groupBy(BronzeToSilverTransform.OUTCOME, "reason").count().collectAsList()) {
+            String outcome = group.getString(0);
+            long count = group.getLong(2);
+            switch (outcome) {
+                case BronzeToSilverTransform.VALID -> valid += count;
+                case BronzeToSilverTransform.COLLAPSED -> collapsed += count;
+                default -> {
+                    quarantined += count;
+                    byReason.merge(group.getString(1), count, Long::sum);
+                }
+            }
+        }
+        return new RowAccounting(valid + quarantined + collapsed, valid, quarantined, collapsed, byReason);
+    }
+
+    private Dataset<Row> only(String outcome, List<String> columns) {
+        return classified.filter(col(BronzeToSilverTransform.OUTCOME).equalTo(outcome))
+                .select(columns.stream().map(Column::new).toArray(Column[]::new));
+    }
+}

@@ -1,0 +1,116 @@
+package com.c360.glue.silver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.c360.glue.Fixtures;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.junit.jupiter.api.Test;
+
+class PurchaseValidatorTest {
+    private static final String FIXTURE = "bronze/every_bad_row_class.csv";
+    private final PurchaseValidator validator =
+            new PurchaseValidator(FxRateTable.parse(Fixtures.open("fx/fx_rates_test.csv"), "fx"));
+
+    private Map<Long, Row> classifiedByLine() {
+        BronzeCsvReader.Header header = BronzeCsvReader.readHeader(Fixtures.open(FIXTURE), FIXTURE);
+        Map<Long, Row> byLine = new HashMap<>();
+        BronzeCsvReader.records(Fixtures.open(FIXTURE), FIXTURE, header).forEachRemaining(raw -> {
+            Row classified = validator.classify(raw);
+            byLine.put(classified.getLong(0), classified);
+        });
+        return byLine;
+    }
+
+    @Test
+    void everyBadRowClass_getsItsReasonAndLine() {
+        Map<Long, String> expectedReasonByLine = Map.ofEntries(
+                Map.entry(4L, "non_numeric_amount"),
+                Map.entry(5L, "missing_customer_id"),
+                Map.entry(6L, "missing_purchase_id"),
+                Map.entry(7L, "missing_purchase_date"),
+                Map.entry(8L, "missing_amount"),
+                Map.entry(9L, "missing_currency"),
+                Map.entry(10L, "non_numeric_customer_id"),
+                Map.entry(11L, "non_numeric_purchase_id"),
+                Map.entry(12L, "bad_date"),
+                Map.entry(13L, "negative_amount"),
+                Map.entry(14L, "unknown_currency"),
+                Map.entry(15L, "no_fx_rate"),
+                Map.entry(16L, "malformed_row"),
+                Map.entry(18L, "non_numeric_amount"),
+                Map.entry(19L, "amount_out_of_range"));
+
+        Map<Long, Row> classified = classifiedByLine();
+
+        assertThat(classified).hasSize(19);
+        expectedReasonByLine.forEach((line, reason) -> assertThat(classified.get(line).<String>getAs("reason"))
+                .as("line %d", line).isEqualTo(reason));
+        assertThat(classified.values()).filteredOn(r -> r.getAs("reason") == null)
+                .extracting(r -> r.getLong(0)).containsExactlyInAnyOrder(2L, 3L, 17L, 20L);
+    }
+
+    @Test
+    void foreignAmount_convertsWithRateOnOrBeforeItsDate_roundedHalfUpToCents() {
+        Map<Long, Row> classified = classifiedByLine();
+
+        // 10.005 USD x 1.5 (rate of 2026-01-01) = 15.0075 -> 15.01
+        assertThat(classified.get(2L).<BigDecimal>getAs("amount_aud")).isEqualByComparingTo("15.01");
+        // 100 usd on 2026-02-03 (date-time with offset: its written date) x 1.6 = 160.00
+        assertThat(classified.get(3L).<BigDecimal>getAs("amount_aud")).isEqualByComparingTo("160.00");
+        assertThat(classified.get(3L).<Date>getAs("purchase_date")).isEqualTo(Date.valueOf("2026-02-03"));
+        assertThat(classified.get(3L).<String>getAs("currency")).isEqualTo("USD");
+        // 1000 JPY x 0.0105 = 10.50
+        assertThat(classified.get(17L).<BigDecimal>getAs("amount_aud")).isEqualByComparingTo("10.50");
+        // 2.345 AUD: HALF_UP gives 2.35 where banker's rounding would give 2.34
+        assertThat(classified.get(20L).<BigDecimal>getAs("amount_aud")).isEqualByComparingTo("2.35");
+    }
+
+    @Test
+    void names_joinTrimmedParts_andEmailIsLowerCased() {
+        Map<Long, Row> classified = classifiedByLine();
+
+        assertThat(classified.get(2L).<String>getAs("full_name")).isEqualTo("Ann Lee");
+        assertThat(classified.get(2L).<String>getAs("email")).isEqualTo("ann@example.com");
+        assertThat(classified.get(17L).<String>getAs("full_name")).as("first name missing").isEqualTo("Solo");
+    }
+
+    @Test
+    void quarantinedRow_keepsItsRawValues() {
+        Row negative = classifiedByLine().get(13L);
+
+        assertThat(negative.<String>getAs("raw_amount")).isEqualTo("-5");
+        assertThat(negative.<String>getAs("reason_detail")).contains("-5");
+        assertThat(negative.<BigDecimal>getAs("amount_aud")).isNull();
+    }
+
+    @Test
+    void sameContentSpelledDifferently_hasTheSameFingerprint() {
+        Row a = classify("5", "Dup", "One", "d@x.com", "2001", "2026-01-10", "20.00", "AUD");
+        Row b = classify("05", " Dup", "One ", "D@X.COM", "2001", "2026-01-10T08:00:00", "20", "aud");
+        Row c = classify("5", "Dup", "One", "d@x.com", "2001", "2026-01-10", "20.01", "AUD");
+
+        assertThat(a.<String>getAs("fingerprint")).isEqualTo(b.getAs("fingerprint")).isNotEqualTo(c.getAs("fingerprint"));
+    }
+
+    @Test
+    void nameParts_bothMissing_giveNoFullName() {
+        assertThat(PurchaseValidator.fullName(null, " ")).isNull();
+        assertThat(PurchaseValidator.fullName(" Ann ", null)).isEqualTo("Ann");
+    }
+
+    private Row classify(String customerId, String first, String last, String email, String purchaseId, String date,
+            String amount, String currency) {
+        Object[] values = {1L, null, strip(customerId), strip(first), strip(last), strip(email), purchaseId, date,
+            amount, currency};
+        return validator.classify(new GenericRowWithSchema(values, BronzeCsvReader.RAW_SCHEMA));
+    }
+
+    private static String strip(String value) {
+        return value.strip();
+    }
+}
