@@ -1,0 +1,6 @@
+package com.c360.local.asl;
+
+public enum ExecutionStatus {
+  SUCCEEDED,
+  FAILED
+}
