@@ -1,0 +1,47 @@
+package com.c360.lambda.db;
+
+import java.util.Objects;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Credentials from the RDS secret named by {@code DB_SECRET_ARN}. The secret is fetched on first use and kept for the
+ * life of the container, so a warm invocation costs no Secrets Manager call.
+ */
+public final class SecretsManagerConnectionProvider implements ConnectionProvider {
+    public static final String SECRET_ARN_ENV = "DB_SECRET_ARN";
+
+    private final SecretsManagerClient secretsManager;
+    private final String secretId;
+    private volatile DatabaseCredentials credentials;
+
+    public SecretsManagerConnectionProvider(SecretsManagerClient secretsManager, String secretId) {
+        this.secretsManager = Objects.requireNonNull(secretsManager, "secretsManager");
+        this.secretId = Objects.requireNonNull(secretId, "secretId");
+    }
+
+    public static SecretsManagerConnectionProvider fromEnvironment() {
+        String secretId = System.getenv(SECRET_ARN_ENV);
+        if (secretId == null || secretId.isBlank()) {
+            throw new IllegalStateException("Environment variable " + SECRET_ARN_ENV + " is not set");
+        }
+        SecretsManagerClient client = SecretsManagerClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        return new SecretsManagerConnectionProvider(client, secretId);
+    }
+
+    @Override
+    public DatabaseCredentials credentials() {
+        DatabaseCredentials cached = credentials;
+        if (cached == null) {
+            String secretJson = secretsManager.getSecretValue(request -> request.secretId(secretId)).secretString();
+            if (secretJson == null) {
+                throw new DatabaseSecretException("Secret " + secretId + " has no SecretString", null);
+            }
+            cached = RdsSecret.parse(secretJson);
+            credentials = cached;
+        }
+        return cached;
+    }
+}

@@ -1,0 +1,11 @@
+package com.c360.lambda.upsert;
+
+/**
+ * The staging table holds a different number of rows than the run recorded when it staged. Applying it would
+ * replace the day with partial data, so the upsert refuses; re-running the gold→RDS job restages the run.
+ */
+public class IncompleteStagingException extends RuntimeException {
+    public IncompleteStagingException(String runId, int recorded, int found) {
+        super("Run '" + runId + "' recorded " + recorded + " staged rows but " + found + " are staged");
+    }
+}
