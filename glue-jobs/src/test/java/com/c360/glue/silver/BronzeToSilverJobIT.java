@@ -1,0 +1,144 @@
+package com.c360.glue.silver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.c360.glue.Fixtures;
+import com.c360.glue.JobArguments;
+import com.c360.glue.LakeLayout;
+import com.c360.glue.SparkTestBase;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BronzeToSilverJobIT extends SparkTestBase {
+    private static final LocalDate DAY = LocalDate.parse("2026-02-10");
+
+    @TempDir
+    Path lake;
+
+    @BeforeEach
+    void referenceTable() throws IOException {
+        Files.createDirectories(lake.resolve("reference"));
+        Files.copy(Fixtures.path("fx/fx_rates_test.csv"), lake.resolve("reference/fx.csv"));
+    }
+
+    private IngestionAudit ingest(String fixture, String key) throws IOException {
+        Path target = lake.resolve("bronze").resolve(key);
+        Files.createDirectories(target.getParent());
+        Files.copy(Fixtures.path(fixture), target, StandardCopyOption.REPLACE_EXISTING);
+        return BronzeToSilverJob.run(spark, JobArguments.of(Map.of(
+                "source_bucket", "bronze-bucket",
+                "source_key", key,
+                "source_version", "v1",
+                "ingestion_date", DAY.toString(),
+                "run_id", "run-" + key.hashCode(),
+                "bronze_root", lake.resolve("bronze").toUri().toString(),
+                "silver_root", lake.resolve("silver").toUri().toString(),
+                "quarantine_root", lake.resolve("quarantine").toUri().toString(),
+                "audit_root", lake.resolve("audit").toUri().toString(),
+                "fx_path", lake.resolve("reference/fx.csv").toUri().toString())));
+    }
+
+    private List<Row> silverOf(String key) {
+        return spark.read().parquet(LakeLayout.sourceFilePartition(lake.resolve("silver").toUri().toString(), DAY,
+                LakeLayout.sourceFileId(key))).collectAsList();
+    }
+
+    private Map<Long, String> quarantineReasonsByLine(String key) {
+        return spark.read().parquet(LakeLayout.sourceFilePartition(lake.resolve("quarantine").toUri().toString(), DAY,
+                        LakeLayout.sourceFileId(key))).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.<Long>getAs("source_line"), r -> r.<String>getAs("reason")));
+    }
+
+    @Test
+    void everyBadRowClass_validRowsReachSilverInAud_othersQuarantinedByLine() throws IOException {
+        IngestionAudit audit = ingest("bronze/every_bad_row_class.csv", "year=2026/month=02/day=10/bad rows.csv");
+
+        // Hand-worked: lines 2, 3, 17 and 20 are valid; the 15 others each break one rule.
+        assertThat(audit.accounting()).isEqualTo(new RowAccounting(19, 4, 15, 0, Map.ofEntries(
+                Map.entry("non_numeric_amount", 2L), Map.entry("missing_customer_id", 1L),
+                Map.entry("missing_purchase_id", 1L), Map.entry("missing_purchase_date", 1L),
+                Map.entry("missing_amount", 1L), Map.entry("missing_currency", 1L),
+                Map.entry("non_numeric_customer_id", 1L), Map.entry("non_numeric_purchase_id", 1L),
+                Map.entry("bad_date", 1L), Map.entry("negative_amount", 1L), Map.entry("unknown_currency", 1L),
+                Map.entry("no_fx_rate", 1L), Map.entry("malformed_row", 1L), Map.entry("amount_out_of_range", 1L))));
+        Map<Long, BigDecimal> audByPurchase = silverOf("year=2026/month=02/day=10/bad rows.csv").stream()
+                .collect(Collectors.toMap(r -> r.<Long>getAs("purchase_id"), r -> r.<BigDecimal>getAs("amount_aud")));
+        assertThat(audByPurchase).containsOnlyKeys(1001L, 1002L, 1015L, 1018L);
+        assertThat(audByPurchase.get(1001L)).isEqualByComparingTo("15.01");
+        assertThat(audByPurchase.get(1002L)).isEqualByComparingTo("160.00");
+        assertThat(audByPurchase.get(1015L)).isEqualByComparingTo("10.50");
+        assertThat(audByPurchase.get(1018L)).isEqualByComparingTo("2.35");
+        assertThat(quarantineReasonsByLine("year=2026/month=02/day=10/bad rows.csv"))
+                .containsEntry(4L, "non_numeric_amount").containsEntry(13L, "negative_amount")
+                .containsEntry(16L, "malformed_row").hasSize(15);
+    }
+
+    @Test
+    void duplicates_exactOnesCollapse_conflictingOnesAreAllQuarantined() throws IOException {
+        IngestionAudit audit = ingest("bronze/duplicates.csv", "dups.csv");
+
+        // 2001 appears three times with the same normalised content, 2002 twice with different amounts.
+        assertThat(audit.accounting()).isEqualTo(new RowAccounting(6, 2, 2, 2,
+                Map.of("conflicting_duplicate", 2L)));
+        assertThat(silverOf("dups.csv")).extracting(r -> r.<Long>getAs("purchase_id"), r -> r.<Long>getAs("source_line"))
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(2001L, 2L),
+                        org.assertj.core.groups.Tuple.tuple(2003L, 6L));
+        assertThat(quarantineReasonsByLine("dups.csv"))
+                .containsOnly(Map.entry(3L, "conflicting_duplicate"), Map.entry(5L, "conflicting_duplicate"));
+    }
+
+    @Test
+    void rerunOfSameFile_replacesOnlyItsOwnOutput() throws IOException {
+        ingest("bronze/duplicates.csv", "a.csv");
+        ingest("bronze/utf8_bom.csv", "b.csv");
+
+        ingest("bronze/duplicates.csv", "a.csv");
+
+        assertThat(silverOf("a.csv")).hasSize(2);
+        assertThat(silverOf("b.csv")).hasSize(1);
+        assertThat(spark.read().parquet(LakeLayout.ingestionDay(lake.resolve("silver").toUri().toString(), DAY))
+                .count()).isEqualTo(3);
+    }
+
+    @Test
+    void missingColumn_failsTyped_andLeavesNoOutput() {
+        assertThatThrownBy(() -> ingest("bronze/missing_columns.csv", "m.csv"))
+                .isInstanceOf(MissingRequiredColumnException.class);
+        assertThat(lake.resolve("silver")).doesNotExist();
+        assertThat(lake.resolve("audit")).doesNotExist();
+    }
+
+    @Test
+    void undecodableBytesFoundInsideSparkTask_failTyped_andKeepPreviousOutputOfThatKey() throws IOException {
+        ingest("bronze/duplicates.csv", "same-key.csv");
+
+        assertThatThrownBy(() -> ingest("bronze/invalid_utf8.csv", "same-key.csv"))
+                .isInstanceOf(UndecodableBronzeFileException.class);
+        assertThat(silverOf("same-key.csv")).hasSize(2);
+    }
+
+    @Test
+    void emptyFile_failsTyped() {
+        assertThatThrownBy(() -> ingest("bronze/empty.csv", "e.csv")).isInstanceOf(EmptyBronzeFileException.class);
+    }
+
+    @Test
+    void headerOnlyFile_writesEmptyOutputAndBalancedAccounting() throws IOException {
+        IngestionAudit audit = ingest("bronze/header_only.csv", "h.csv");
+
+        assertThat(audit.accounting()).isEqualTo(new RowAccounting(0, 0, 0, 0, Map.of()));
+        assertThat(silverOf("h.csv")).isEmpty();
+    }
+}
