@@ -115,11 +115,11 @@ public final class AslInterpreter {
         try {
           step = runState(state, stateInput, clock.instant());
         } catch (StateFailure failure) {
-          return ExecutionResult.failed(identity.executionName(), failure.error(), failure.cause(), visitedStates);
+          return ExecutionResult.failure(identity.executionName(), failure.error(), failure.cause(), visitedStates);
         }
         listener.stateExited(stateName, step.output());
         if (step.next().isEmpty()) {
-          return ExecutionResult.succeeded(identity.executionName(), step.output(), visitedStates);
+          return ExecutionResult.success(identity.executionName(), step.output(), visitedStates);
         }
         stateName = step.next().get();
         stateInput = step.output();
@@ -223,7 +223,7 @@ public final class AslInterpreter {
 
     private Step runChoice(State.Choice choice, JsonNode input, JsonNode context) throws StateFailure {
       JsonNode effectiveInput = inputPath(choice.io(), input);
-      for (ChoiceRule.Parser.Branch branch : choice.branches()) {
+      for (ChoiceRule.Branch branch : choice.branches()) {
         if (branch.rule().matches(effectiveInput, context)) {
           return new Step(outputPath(choice.io(), effectiveInput), Optional.of(branch.next()));
         }

@@ -19,6 +19,9 @@ interface ChoiceRule {
 
   boolean matches(JsonNode input, JsonNode context) throws StateFailure;
 
+  /** A rule with its {@code Next}, as it appears directly in a Choice state's {@code Choices}. */
+  record Branch(ChoiceRule rule, String next) {}
+
   /** The kinds of value the comparison operators work on. */
   enum ValueKind {
     STRING("String", JsonNode::isTextual),
@@ -169,14 +172,19 @@ interface ChoiceRule {
       if (test == TypeTest.IS_PRESENT) {
         return value.isPresent() == expected;
       }
-      return test.holdsFor.test(resolveVariable(variable, input, context)) == expected;
+      return test.holdsFor.test(value.orElseThrow(() -> invalidPath(variable))) == expected;
     }
   }
 
   private static JsonNode resolveVariable(ReferencePath variable, JsonNode input, JsonNode context)
       throws StateFailure {
-    return variable.read(input, context).orElseThrow(() -> StateFailure.runtime(
-        "Invalid path '" + variable + "': The choice state's condition path references an invalid value."));
+    return variable.read(input, context).orElseThrow(() -> invalidPath(variable));
+  }
+
+  /** Only IsPresent may look at a path that selects nothing; anything else fails the execution, as on AWS. */
+  private static StateFailure invalidPath(ReferencePath path) {
+    return StateFailure.runtime(
+        "Invalid path '" + path + "': The choice state's condition path references an invalid value.");
   }
 
   /** Reads rules from a Choice state's definition, reporting problems against {@code Choices[i]...} fields. */
@@ -193,9 +201,6 @@ interface ChoiceRule {
     Parser(DefinitionProblems.Scope scope) {
       this.scope = scope;
     }
-
-    /** A rule with its {@code Next}, as it appears directly in {@code Choices}. */
-    record Branch(ChoiceRule rule, String next) {}
 
     Optional<Branch> parseBranch(JsonNode definition, String field) {
       if (!definition.isObject()) {
@@ -311,9 +316,8 @@ interface ChoiceRule {
           scope.report(field, "takes a path");
           return Optional.empty();
         }
-        return PathCompiler.compile(scope, field, operand.textValue(), true).map(path -> (input, context) ->
-            path.read(input, context).orElseThrow(() -> StateFailure.runtime(
-                "Invalid path '" + path + "': The choice state's condition path references an invalid value.")));
+        return PathCompiler.compile(scope, field, operand.textValue(), true)
+            .map(path -> (input, context) -> resolveVariable(path, input, context));
       }
       if (!kind.accepts(operand)) {
         scope.report(field, "takes a " + kind.name().toLowerCase(Locale.ROOT) + " value, not " + operand);

@@ -201,7 +201,7 @@ final class DefinitionParser {
       List<Transition> transitions) {
     checkFields(scope, definition, CHOICE_FIELDS, "a Choice state");
     JsonNode choices = definition.get("Choices");
-    List<ChoiceRule.Parser.Branch> branches = new ArrayList<>();
+    List<ChoiceRule.Branch> branches = new ArrayList<>();
     if (choices == null || !choices.isArray() || choices.isEmpty()) {
       scope.report("Choices", "a Choice state needs a non-empty array of choice rules");
     } else {

@@ -23,11 +23,11 @@ public record ExecutionResult(
     visitedStates = List.copyOf(visitedStates);
   }
 
-  static ExecutionResult succeeded(String executionName, JsonNode output, List<String> visitedStates) {
+  static ExecutionResult success(String executionName, JsonNode output, List<String> visitedStates) {
     return new ExecutionResult(executionName, ExecutionStatus.SUCCEEDED, output, null, null, visitedStates);
   }
 
-  static ExecutionResult failed(String executionName, String error, String cause, List<String> visitedStates) {
+  static ExecutionResult failure(String executionName, String error, String cause, List<String> visitedStates) {
     return new ExecutionResult(executionName, ExecutionStatus.FAILED, null, error, cause, visitedStates);
   }
 

@@ -8,17 +8,21 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ${Name}} placeholders, replaced textually as CloudFormation's DefinitionSubstitutions (CDK's
- * {@code definitionSubstitutions}) does. Unlike CloudFormation, which leaves an unknown placeholder in the deployed
- * definition as literal text, a placeholder left over here is reported, because it can only be a mistake.
+ * {@code definitionSubstitutions}) does: exactly the {@code ${key}} of each given key, nothing else.
+ *
+ * <p>CloudFormation leaves any other {@code ${...}} in the deployed definition as literal text. Here a leftover whose
+ * name looks like a substitution key (an identifier) is reported instead, because it can only be a missing or
+ * misspelt substitution; other text such as {@code ${...}} in a comment stays, as on AWS.
  */
 final class Placeholders {
 
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
+  private static final Pattern ANY_DOLLAR_BRACES = Pattern.compile("\\$\\{([^}]*)}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
 
   private Placeholders() {}
 
   static String substitute(String definition, Map<String, String> substitutions) {
-    Matcher matcher = PLACEHOLDER.matcher(definition);
+    Matcher matcher = ANY_DOLLAR_BRACES.matcher(definition);
     StringBuilder substituted = new StringBuilder();
     while (matcher.find()) {
       String replacement = substitutions.getOrDefault(matcher.group(1), matcher.group());

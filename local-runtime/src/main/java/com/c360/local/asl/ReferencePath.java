@@ -121,10 +121,6 @@ final class ReferencePath {
     return segments;
   }
 
-  boolean isRoot() {
-    return segments.isEmpty();
-  }
-
   /** The node this path selects, starting at {@code stateInput} or {@code contextObject} as its root says. */
   Optional<JsonNode> read(JsonNode stateInput, JsonNode contextObject) {
     JsonNode current = root == Root.CONTEXT_OBJECT ? contextObject : stateInput;

@@ -36,7 +36,7 @@ interface State {
       Optional<ReferencePath> resultPath,
       Optional<String> next) implements State {}
 
-  record Choice(String name, IoPaths io, List<ChoiceRule.Parser.Branch> branches, Optional<String> defaultNext)
+  record Choice(String name, IoPaths io, List<ChoiceRule.Branch> branches, Optional<String> defaultNext)
       implements State {}
 
   /** Waits either a fixed number of seconds or the number found at {@code secondsPath}. */
