@@ -1,0 +1,76 @@
+package com.c360.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * The lake on the local filesystem: one directory per bucket (bronze, silver, gold, quarantine, audit, reference).
+ * Uploads behave like a versioned S3 bucket: every put is a new version, and an object appears whole or not at all.
+ */
+public record LocalLake(Path root) {
+    public static final String BRONZE_BUCKET = "c360-local-bronze";
+    public static final String FX_RATES_OBJECT = "fx_rates_aud.csv";
+
+    /** What S3 reports about a stored object in its event notification. */
+    public record StoredObject(String bucket, String key, long size, String eTag, String versionId, String sequencer) {
+    }
+
+    public Path layer(String name) {
+        return root.resolve(name);
+    }
+
+    public String uri(String layer) {
+        return layer(layer).toUri().toString();
+    }
+
+    public Path fxRates() {
+        return layer("reference").resolve(FX_RATES_OBJECT);
+    }
+
+    /** Publishes the shipped FX table to the reference location, as CDK's BucketDeployment does on each deploy. */
+    public void publishReference(Path shippedFxRates) {
+        copyAtomically(shippedFxRates, fxRates());
+    }
+
+    public StoredObject upload(Path file, String key) {
+        Path target = layer("bronze").resolve(key);
+        copyAtomically(file, target);
+        MessageDigest md5 = md5();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(target), md5)) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return new StoredObject(BRONZE_BUCKET, key, Files.size(target), HexFormat.of().formatHex(md5.digest()),
+                    UUID.randomUUID().toString().replace("-", ""), String.format("%016X", System.nanoTime()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read back " + target, e);
+        }
+    }
+
+    private static void copyAtomically(Path source, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path partial = target.resolveSibling("." + target.getFileName() + ".uploading");
+            Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot copy " + source + " to " + target, e);
+        }
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every JRE", e);
+        }
+    }
+}

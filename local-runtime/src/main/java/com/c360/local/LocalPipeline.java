@@ -1,0 +1,201 @@
+package com.c360.local;
+
+import com.c360.glue.LakeLayout;
+import com.c360.glue.silver.IngestionAudit;
+import com.c360.lambda.db.DatabaseCredentials;
+import com.c360.lambda.trigger.InvalidEventRecordException;
+import com.c360.lambda.trigger.TriggerHandler;
+import com.c360.lambda.trigger.TriggerResult;
+import com.c360.lambda.upsert.UpsertHandler;
+import com.c360.local.asl.AslStateMachine;
+import com.c360.local.asl.ExecutionListener;
+import com.c360.local.asl.ExecutionResult;
+import com.c360.local.aws.LocalDeployment;
+import com.c360.local.aws.LocalGlueJobs;
+import com.c360.local.aws.LocalLambdaContext;
+import com.c360.local.aws.LocalLambdaFunctions;
+import com.c360.local.aws.LocalSnsTopic;
+import com.c360.local.aws.LocalStepFunctions;
+import com.c360.local.aws.S3Events;
+import com.c360.local.db.LocalDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Drives local ingestions through the deployed artifacts: the upload lands in the local bronze bucket, a real-shaped
+ * S3 event goes to the trigger handler, whose StartExecution runs the ASL file with Glue jobs and the upsert handler
+ * in-process. One SparkSession serves every job of every file the pipeline ingests.
+ */
+public final class LocalPipeline implements AutoCloseable {
+    private final LocalLake lake;
+    private final PrintStream console;
+    private final Map<String, String> jobDefaults;
+    private final TriggerHandler trigger;
+    private final LocalStepFunctions stepFunctions;
+    private Map<String, String> runArguments;
+    private SparkSession spark;
+
+    private LocalPipeline(RepoLayout repo, Path home, LocalDatabase database, PrintStream console) throws IOException {
+        this.lake = new LocalLake(home.resolve("lake"));
+        this.console = console;
+        lake.publishReference(repo.defaultFxRates());
+        this.jobDefaults = Map.of(
+                "bronze_root", lake.uri("bronze"),
+                "silver_root", lake.uri("silver"),
+                "gold_root", lake.uri("gold"),
+                "quarantine_root", lake.uri("quarantine"),
+                "audit_root", lake.uri("audit"),
+                "fx_path", lake.fxRates().toUri().toString(),
+                "db_url", database.jdbcUrl(),
+                "db_user", database.user());
+        this.runArguments = jobDefaults;
+        UpsertHandler upsert = new UpsertHandler(
+                new DatabaseCredentials(database.jdbcUrl(), database.user(), database.password().orElse(null)));
+        AslStateMachine stateMachine = AslStateMachine.load(repo.stateMachineDefinition(),
+                LocalDeployment.definitionSubstitutions());
+        this.stepFunctions = new LocalStepFunctions(stateMachine.bind(Map.of(
+                        LocalDeployment.GLUE_RUN_JOB_SYNC,
+                        new LocalGlueJobs(LocalDeployment.PREFIX, () -> runArguments, this::spark),
+                        LocalDeployment.LAMBDA_INVOKE,
+                        new LocalLambdaFunctions(Map.of(LocalDeployment.UPSERT_FUNCTION, upsert)),
+                        LocalDeployment.SNS_PUBLISH,
+                        new LocalSnsTopic(home.resolve("alerts"), console)),
+                new ConsoleProgress(console)),
+                home.resolve("executions"));
+        this.trigger = new TriggerHandler(stepFunctions);
+    }
+
+    /** One pipeline per CLI command, shared by all the files it ingests; progress lines go to {@code console}. */
+    public static LocalPipeline open(Path home, LocalDatabase database, PrintStream console) {
+        return open(RepoLayout.locate(), home, database, console);
+    }
+
+    public static LocalPipeline open(RepoLayout repo, Path home, LocalDatabase database, PrintStream console) {
+        try {
+            return new LocalPipeline(repo, home, database, console);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load " + repo.stateMachineDefinition(), e);
+        }
+    }
+
+    /**
+     * Uploads {@code csvFile} as a new object version, under {@code year=/month=/day=} when a date is given (the
+     * trigger then takes the ingestion date from the key), and runs the execution the trigger starts.
+     */
+    public IngestReport ingest(Path csvFile, Optional<LocalDate> ingestionDate, Optional<Path> fxFile) {
+        Instant started = Instant.now();
+        String file = csvFile.toString();
+        if (!Files.isRegularFile(csvFile)) {
+            return failed(file, null, started, "no such file: " + csvFile);
+        }
+        if (fxFile.isPresent() && !Files.isRegularFile(fxFile.get())) {
+            return failed(file, null, started, "no such FX file: " + fxFile.get());
+        }
+        String key = ingestionDate.map(d -> String.format(Locale.ROOT, "year=%04d/month=%02d/day=%02d/",
+                d.getYear(), d.getMonthValue(), d.getDayOfMonth())).orElse("incoming/") + csvFile.getFileName();
+        Map<String, String> arguments = new HashMap<>(jobDefaults);
+        fxFile.ifPresent(fx -> arguments.put("fx_path", fx.toAbsolutePath().toUri().toString()));
+        runArguments = Map.copyOf(arguments);
+
+        LocalLake.StoredObject object = lake.upload(csvFile, key);
+        console.printf("%s -> s3://%s/%s (version %s)%n", file, object.bucket(), key, object.versionId());
+        TriggerResult triggered;
+        try {
+            triggered = trigger.handleRequest(S3Events.objectCreated(object, started),
+                    LocalLambdaContext.forFunction(LocalDeployment.PREFIX + "-trigger"));
+        } catch (InvalidEventRecordException rejected) {
+            return failed(file, null, started, rejected.getMessage());
+        } finally {
+            runArguments = jobDefaults;
+        }
+        if (triggered.started().isEmpty()) {
+            return failed(file, null, started, triggered.skippedKeys().isEmpty()
+                    ? "duplicate delivery: the execution for this object version already exists"
+                    : "the trigger skipped " + key + ": only .csv objects start the pipeline");
+        }
+        TriggerResult.Execution execution = triggered.started().get(0);
+        ExecutionResult result = stepFunctions.result(execution.name()).orElseThrow();
+        Optional<IngestionAudit> audit = audit(execution);
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        return new IngestReport(file, execution.name(), result.succeeded(),
+                audit.map(a -> a.accounting().rowsRead()).orElse(0L),
+                audit.map(a -> a.accounting().rowsValid()).orElse(0L),
+                audit.map(a -> a.accounting().rowsQuarantined()).orElse(0L),
+                audit.map(a -> a.accounting().duplicatesCollapsed()).orElse(0L),
+                result.succeeded() ? result.output().path("stages").path("upsert").path("customersUpserted").asLong() : 0,
+                seconds,
+                result.succeeded() ? null : result.error() + ": " + result.cause());
+    }
+
+    /** This execution's own record only: a record left by an earlier run of the same key says nothing about it. */
+    private Optional<IngestionAudit> audit(TriggerResult.Execution execution) {
+        Path record = Path.of(java.net.URI.create(LakeLayout.auditRecord(lake.uri("audit"),
+                LocalDate.parse(execution.ingestionDate()), LakeLayout.sourceFileId(execution.key()))));
+        if (!Files.exists(record)) {
+            return Optional.empty();
+        }
+        return Optional.of(IngestionAudit.read(record.toUri().toString(), new Configuration()))
+                .filter(a -> execution.name().equals(a.runId()));
+    }
+
+    private static IngestReport failed(String file, String executionName, Instant started, String error) {
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        return new IngestReport(file, executionName, false, 0, 0, 0, 0, 0, seconds, error);
+    }
+
+    private synchronized SparkSession spark() {
+        if (spark == null) {
+            spark = LocalSpark.start("c360-local");
+        }
+        return spark;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (spark != null) {
+            spark.stop();
+            spark = null;
+        }
+    }
+
+    /** One line as each stage starts and ends, so a long run shows where it is. */
+    private static final class ConsoleProgress implements ExecutionListener {
+        private final PrintStream console;
+        private final Map<String, Instant> entered = new HashMap<>();
+
+        ConsoleProgress(PrintStream console) {
+            this.console = console;
+        }
+
+        @Override
+        public void stateEntered(String stateName, JsonNode input) {
+            entered.put(stateName, Instant.now());
+            console.printf("  %-16s started%n", stateName);
+        }
+
+        @Override
+        public void stateExited(String stateName, JsonNode output) {
+            Instant since = entered.getOrDefault(stateName, Instant.now());
+            console.printf(Locale.ROOT, "  %-16s done in %.1f s%n", stateName,
+                    Duration.between(since, Instant.now()).toMillis() / 1000.0);
+        }
+
+        @Override
+        public void taskRetry(String stateName, String error, int retryNumber, Duration delay) {
+            console.printf("  %-16s retry %d after %s (%s)%n", stateName, retryNumber, delay, error);
+        }
+    }
+}

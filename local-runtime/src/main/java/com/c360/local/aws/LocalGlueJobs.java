@@ -1,0 +1,99 @@
+package com.c360.local.aws;
+
+import com.c360.glue.GlueJob;
+import com.c360.local.asl.TaskContext;
+import com.c360.local.asl.TaskFailedException;
+import com.c360.local.asl.TaskHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code glue:startJobRun.sync} in-process: runs the job's main class from the glue-jobs jar with Glue-style
+ * {@code --key value} arguments (the job's default arguments overlaid with the run's, as Glue merges them) in the
+ * run's one SparkSession, and answers with a JobRun like Glue's.
+ */
+public final class LocalGlueJobs implements TaskHandler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, GlueJob> jobsByName;
+    private final Supplier<Map<String, String>> defaultArguments;
+    private final Supplier<SparkSession> spark;
+
+    /**
+     * @param defaultArguments without the leading {@code --}, as CDK sets them on the jobs; read at each run
+     * @param spark started on the first job run, so commands that run no job start no Spark
+     */
+    public LocalGlueJobs(String prefix, Supplier<Map<String, String>> defaultArguments, Supplier<SparkSession> spark) {
+        this.jobsByName = Arrays.stream(GlueJob.values())
+                .collect(Collectors.toMap(job -> job.jobName(prefix), Function.identity()));
+        this.defaultArguments = defaultArguments;
+        this.spark = spark;
+    }
+
+    @Override
+    public JsonNode invoke(String resource, JsonNode parameters, TaskContext context) throws TaskFailedException {
+        String jobName = parameters.path("JobName").asText();
+        GlueJob job = jobsByName.get(jobName);
+        if (job == null) {
+            throw new TaskFailedException("Glue.EntityNotFoundException", "Job " + jobName + " not found");
+        }
+        Map<String, String> arguments = new LinkedHashMap<>(defaultArguments.get());
+        arguments.put("JOB_NAME", jobName);
+        parameters.path("Arguments").fields()
+                .forEachRemaining(argument -> arguments.put(argument.getKey().replaceFirst("^--", ""),
+                        argument.getValue().isNull() ? "" : argument.getValue().asText()));
+
+        String runId = "jr_" + UUID.randomUUID().toString().replace("-", "");
+        Instant started = Instant.now();
+        spark.get();
+        try {
+            Class.forName(job.mainClass()).getMethod("main", String[].class).invoke(null, (Object) argv(arguments));
+        } catch (InvocationTargetException jobFailure) {
+            Throwable failure = jobFailure.getCause();
+            throw new TaskFailedException("States.TaskFailed",
+                    jobRun(runId, jobName, "FAILED", started, failure.getClass().getSimpleName() + ": "
+                            + failure.getMessage()).toString(), failure);
+        } catch (ReflectiveOperationException notAJob) {
+            throw new IllegalStateException("Glue job class " + job.mainClass() + " has no main(String[])", notAJob);
+        }
+        return jobRun(runId, jobName, "SUCCEEDED", started, null);
+    }
+
+    private static String[] argv(Map<String, String> arguments) {
+        List<String> argv = new ArrayList<>();
+        arguments.forEach((key, value) -> {
+            argv.add("--" + key);
+            argv.add(value);
+        });
+        return argv.toArray(String[]::new);
+    }
+
+    private static ObjectNode jobRun(String runId, String jobName, String state, Instant started, String error) {
+        Instant completed = Instant.now();
+        ObjectNode run = JSON.createObjectNode()
+                .put("Id", runId)
+                .put("JobName", jobName)
+                .put("JobRunState", state)
+                .put("StartedOn", started.toString())
+                .put("CompletedOn", completed.toString())
+                .put("ExecutionTime", Duration.between(started, completed).toSeconds());
+        if (error != null) {
+            run.put("ErrorMessage", error);
+        }
+        return run;
+    }
+}

@@ -1,0 +1,63 @@
+package com.c360.local.aws;
+
+import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.c360.local.LocalLake;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The ObjectCreated notification S3 would send for an upload, as JSON, handed to the trigger through the Lambda Java
+ * runtime's own deserializer, so the handler sees exactly what it sees on AWS (URL-encoded key included).
+ */
+public final class S3Events {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final PojoSerializer<S3Event> RUNTIME_SERIALIZER =
+            LambdaEventSerializers.serializerFor(S3Event.class, S3Events.class.getClassLoader());
+
+    private S3Events() {
+    }
+
+    public static S3Event objectCreated(LocalLake.StoredObject object, Instant eventTime) {
+        return RUNTIME_SERIALIZER.fromJson(new ByteArrayInputStream(
+                objectCreatedJson(object, eventTime).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static String objectCreatedJson(LocalLake.StoredObject object, Instant eventTime) {
+        ObjectNode record = JSON.createObjectNode()
+                .put("eventVersion", "2.1")
+                .put("eventSource", "aws:s3")
+                .put("awsRegion", "local")
+                .put("eventTime", eventTime.toString())
+                .put("eventName", "ObjectCreated:Put");
+        ObjectNode s3 = record.putObject("s3")
+                .put("s3SchemaVersion", "1.0")
+                .put("configurationId", "c360-bronze-csv");
+        s3.putObject("bucket")
+                .put("name", object.bucket())
+                .put("arn", "arn:aws:s3:::" + object.bucket());
+        s3.putObject("object")
+                .put("key", encodeKey(object.key()))
+                .put("size", object.size())
+                .put("eTag", object.eTag())
+                .put("versionId", object.versionId())
+                .put("sequencer", object.sequencer());
+        ObjectNode event = JSON.createObjectNode();
+        event.putArray("Records").add(record);
+        return event.toString();
+    }
+
+    /** S3 form-encodes keys in notifications (a space becomes '+'), leaving the '/' between segments. */
+    static String encodeKey(String key) {
+        return Arrays.stream(key.split("/", -1))
+                .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8))
+                .collect(Collectors.joining("/"));
+    }
+}
