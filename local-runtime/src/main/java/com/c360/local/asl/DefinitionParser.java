@@ -156,7 +156,7 @@ final class DefinitionParser {
       }
       case "Fail" -> Optional.of(parseFail(name, definition, scope));
       default -> {
-        scope.report("Type", "'" + type + "' is not a state type");
+        scope.report("Type", typeNode == null ? "a state needs a Type" : "'" + type + "' is not a state type");
         yield Optional.empty();
       }
     };
