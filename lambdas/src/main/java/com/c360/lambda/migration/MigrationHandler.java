@@ -49,9 +49,10 @@ public final class MigrationHandler implements RequestHandler<CloudFormationCust
                 LOG.info("Schema migrated", entry("requestType", requestType),
                         entry("migrationsExecuted", outcome.migrationsExecuted()),
                         entry("schemaVersion", outcome.schemaVersion()));
+                // CloudFormation exposes Data as string attributes (Fn::GetAtt).
                 Map<String, Object> data = new HashMap<>();
                 data.put("SchemaVersion", outcome.schemaVersion());
-                data.put("MigrationsExecuted", outcome.migrationsExecuted());
+                data.put("MigrationsExecuted", String.valueOf(outcome.migrationsExecuted()));
                 response.put("Data", data);
             }
             case "Delete" -> LOG.info("Delete leaves the schema and its data in place");

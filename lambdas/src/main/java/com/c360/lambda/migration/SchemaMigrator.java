@@ -3,6 +3,7 @@ package com.c360.lambda.migration;
 import com.c360.lambda.db.DatabaseCredentials;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -33,11 +34,15 @@ public final class SchemaMigrator {
     }
 
     private static MigrationOutcome migrate(FluentConfiguration configuration) {
-        MigrateResult result = configuration.load().migrate();
-        return new MigrationOutcome(result.migrationsExecuted, result.targetSchemaVersion);
+        Flyway flyway = configuration.load();
+        MigrateResult result = flyway.migrate();
+        // targetSchemaVersion is only set when this run executed something; the history table always knows.
+        MigrationInfo current = flyway.info().current();
+        String schemaVersion = current == null ? null : current.getVersion().getVersion();
+        return new MigrationOutcome(result.migrationsExecuted, schemaVersion);
     }
 
-    /** {@code schemaVersion} is null only when there is nothing to migrate and nothing was ever migrated. */
+    /** {@code schemaVersion} is the version in force after the run; null only if no migration exists at all. */
     public record MigrationOutcome(int migrationsExecuted, String schemaVersion) {
     }
 }

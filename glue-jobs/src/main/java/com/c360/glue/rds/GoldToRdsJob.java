@@ -1,0 +1,105 @@
+package com.c360.glue.rds;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.c360.glue.JobArguments;
+import com.c360.glue.LakeLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * Glue job gold→RDS: stages the whole gold partition of {@code --ingestion_date} for {@code --run_id} into
+ * {@code customer_purchase_summary_staging}, for the upsert Lambda to apply. Rows stream from the executors to the
+ * driver one partition at a time and into Postgres through COPY; the dataset is never collected whole.
+ */
+public final class GoldToRdsJob {
+    private static final Logger LOG = LoggerFactory.getLogger(GoldToRdsJob.class);
+    private static final DataType[] GOLD_TYPES = {DataTypes.LongType, DataTypes.StringType, DataTypes.StringType,
+        DataTypes.createDecimalType(18, 2), DataTypes.LongType, DataTypes.DateType, DataTypes.DateType,
+        DataTypes.LongType};
+
+    private GoldToRdsJob() {
+    }
+
+    public static void main(String[] args) {
+        JobArguments arguments = JobArguments.parse(args);
+        DatabaseEndpoint database = DatabaseEndpoint.resolve(arguments, System.getenv(), GoldToRdsJob::secretValue);
+        run(SparkSession.builder().getOrCreate(), arguments, database);
+    }
+
+    public static long run(SparkSession spark, JobArguments args, DatabaseEndpoint database) {
+        String runId = args.required("run_id");
+        LocalDate day = args.requiredDate("ingestion_date");
+        String goldDay = LakeLayout.goldDay(args.required("gold_root"), day);
+        try (Connection connection = database.open()) {
+            long staged = new StagingLoader().stage(connection, runId, day, readGold(spark, goldDay));
+            LOG.info("gold->RDS {} run {}: staged {} rows from {}", day, runId, staged, goldDay);
+            return staged;
+        } catch (SQLException | IOException e) {
+            throw new GoldStagingException("Staging " + goldDay + " for run " + runId + " failed", e);
+        }
+    }
+
+    /** An absent or empty partition is a day without valid purchases: zero rows, which the upsert applies as such. */
+    static Iterator<StagingRow> readGold(SparkSession spark, String goldDay) {
+        if (!hasDataFiles(spark, goldDay)) {
+            return Collections.emptyIterator();
+        }
+        Column[] columns = new Column[StagingRow.GOLD_COLUMNS.length];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = col(StagingRow.GOLD_COLUMNS[i]).cast(GOLD_TYPES[i]);
+        }
+        Iterator<Row> rows = spark.read().parquet(goldDay).select(columns).toLocalIterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public StagingRow next() {
+                return StagingRow.fromGold(rows.next());
+            }
+        };
+    }
+
+    private static boolean hasDataFiles(SparkSession spark, String directory) {
+        try {
+            Path path = new Path(directory);
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(path)) {
+                return false;
+            }
+            // Spark's markers (_SUCCESS) and checksum files (.crc) are not data.
+            return Arrays.stream(fs.listStatus(path)).map(FileStatus::getPath).map(Path::getName)
+                    .anyMatch(name -> !name.startsWith("_") && !name.startsWith("."));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String secretValue(String secretId) {
+        try (SecretsManagerClient secrets = SecretsManagerClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            return secrets.getSecretValue(request -> request.secretId(secretId)).secretString();
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package com.c360.glue.rds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The COPY loader without Spark: exact round trip of awkward text, atomic re-staging, streaming input. */
+class StagingLoaderIT {
+    private static final LocalDate DAY = LocalDate.of(2024, 5, 1);
+    private static StagingDatabase database;
+
+    @BeforeAll
+    static void createDatabase() throws SQLException, IOException {
+        database = StagingDatabase.create(StagingLoaderIT.class);
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        database.close();
+    }
+
+    @BeforeEach
+    void emptyTables() throws SQLException {
+        database.truncate();
+    }
+
+    private static StagingRow row(long customerId, String fullName, String email) {
+        return new StagingRow(customerId, fullName, email, new BigDecimal("12.34"), 2L, LocalDate.of(2024, 4, 1),
+                LocalDate.of(2024, 4, 30), 1000 + customerId);
+    }
+
+    private static long stage(String runId, Iterator<StagingRow> rows) throws SQLException, IOException {
+        try (Connection connection = database.connect()) {
+            return new StagingLoader().stage(connection, runId, DAY, rows);
+        }
+    }
+
+    private static List<StagingRow> staged(String runId) throws SQLException {
+        List<StagingRow> rows = new ArrayList<>();
+        try (Connection connection = database.connect();
+                var statement = connection.prepareStatement("SELECT * FROM customer_purchase_summary_staging "
+                        + "WHERE run_id = ? ORDER BY customer_id")) {
+            statement.setString(1, runId);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    assertThat(row.getObject("ingestion_date", LocalDate.class)).isEqualTo(DAY);
+                    rows.add(new StagingRow(row.getLong("customer_id"), row.getString("full_name"),
+                            row.getString("email"), row.getBigDecimal("total_spent_aud"),
+                            row.getLong("purchase_count"), row.getObject("first_purchase_date", LocalDate.class),
+                            row.getObject("last_purchase_date", LocalDate.class), row.getLong("latest_purchase_id")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String pipelineRun(String runId) throws SQLException {
+        try (Connection connection = database.connect();
+                var statement = connection.prepareStatement("SELECT ingestion_date || '/' || staged_rows || '/' "
+                        + "|| (applied_at IS NULL) FROM pipeline_run WHERE run_id = ?")) {
+            statement.setString(1, runId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
+    @Test
+    void awkwardText_roundTripsExactly_andNullStaysDistinctFromEmpty() throws Exception {
+        List<StagingRow> rows = List.of(
+                row(1, "Smith, John", "john,smith@example.com"),
+                row(2, "O\"Brien \"Bob\"", "\"quoted\"@example.com"),
+                row(3, "Line one\nLine two", "crlf\r\n@example.com"),
+                row(4, "\\.", "x\n\\.\ny@example.com"),
+                row(5, "Zoë 山田 🎉", "名前@例え.jp"),
+                row(6, "", null),
+                row(7, null, ""),
+                row(8, "back\\slash\ttab", "  padded  "));
+
+        long staged = stage("run-1", rows.iterator());
+
+        assertThat(staged).isEqualTo(8);
+        assertThat(staged("run-1")).containsExactlyElementsOf(rows);
+        assertThat(pipelineRun("run-1")).isEqualTo("2024-05-01/8/true");
+    }
+
+    @Test
+    void restagingTheSameRun_replacesItsRows_andResetsItToUnapplied() throws Exception {
+        stage("run-1", List.of(row(1, "A", "a@x"), row(2, "B", "b@x"), row(3, "C", "c@x")).iterator());
+        stage("other-run", List.of(row(9, "Z", "z@x")).iterator());
+        try (Connection connection = database.connect()) {
+            connection.createStatement().execute(
+                    "UPDATE pipeline_run SET applied_at = now(), customers_upserted = 3 WHERE run_id = 'run-1'");
+        }
+
+        stage("run-1", List.of(row(1, "A2", "a@x"), row(4, "D", "d@x")).iterator());
+
+        assertThat(staged("run-1")).extracting(StagingRow::customerId, StagingRow::fullName)
+                .containsExactly(tuple(1L, "A2"), tuple(4L, "D"));
+        assertThat(pipelineRun("run-1")).isEqualTo("2024-05-01/2/true");
+        assertThat(staged("other-run")).hasSize(1);
+    }
+
+    @Test
+    void failureHalfwayThroughTheRows_leavesThePreviousStagingIntact() throws Exception {
+        stage("run-1", List.of(row(1, "A", "a@x")).iterator());
+        Iterator<StagingRow> breaksAfterTwo = new Iterator<>() {
+            private int served;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public StagingRow next() {
+                if (served == 2) {
+                    throw new IllegalStateException("executor lost");
+                }
+                return row(10 + served++, "N", "n@x");
+            }
+        };
+
+        assertThatThrownBy(() -> stage("run-1", breaksAfterTwo)).hasMessage("executor lost");
+
+        assertThat(staged("run-1")).extracting(StagingRow::customerId).containsExactly(1L);
+        assertThat(pipelineRun("run-1")).isEqualTo("2024-05-01/1/true");
+    }
+
+    @Test
+    void rowViolatingTheSchema_failsTheWholeStaging() throws Exception {
+        StagingRow noCustomer = new StagingRow(null, "A", "a@x", BigDecimal.ONE, 1L, DAY, DAY, 1L);
+
+        assertThatThrownBy(() -> stage("run-1", List.of(row(1, "A", "a@x"), noCustomer).iterator()))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("customer_id");
+
+        assertThat(staged("run-1")).isEmpty();
+        assertThat(pipelineRun("run-1")).isNull();
+    }
+
+    @Test
+    void rowsArePulledLazily_soALargeDayStreamsThrough() throws Exception {
+        int rows = 50_000;
+        Iterator<StagingRow> generated = LongStream.rangeClosed(1, rows).mapToObj(id -> row(id, "C" + id, id + "@x"))
+                .iterator();
+
+        assertThat(stage("big-run", generated)).isEqualTo(rows);
+        assertThat(pipelineRun("big-run")).isEqualTo("2024-05-01/" + rows + "/true");
+    }
+}

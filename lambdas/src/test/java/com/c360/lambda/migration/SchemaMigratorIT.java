@@ -1,0 +1,72 @@
+package com.c360.lambda.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
+import com.c360.lambda.testing.LambdaEvents;
+import com.c360.lambda.testing.TestContext;
+import com.c360.lambda.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SchemaMigratorIT {
+    private TestDatabase database;
+
+    @BeforeEach
+    void createDatabase() {
+        database = TestDatabase.create(SchemaMigratorIT.class);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
+
+    private List<String> tables() throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = database.connect();
+                ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+
+    @Test
+    void emptyDatabase_getsTheV1Tables_andASecondRunDoesNothing() throws SQLException {
+        SchemaMigrator.MigrationOutcome first = SchemaMigrator.migrate(database.credentials());
+        SchemaMigrator.MigrationOutcome second = SchemaMigrator.migrate(database.credentials());
+
+        assertThat(first).isEqualTo(new SchemaMigrator.MigrationOutcome(1, "1"));
+        assertThat(second.migrationsExecuted()).isZero();
+        assertThat(tables()).containsExactly("customer_daily_purchase", "customer_purchase_summary",
+                "customer_purchase_summary_staging", "flyway_schema_history", "pipeline_run");
+    }
+
+    @Test
+    void customResourceCreateThenUpdate_migratesOnce_andReportsTheVersion() throws SQLException {
+        MigrationHandler handler = new MigrationHandler(database.credentials());
+
+        Map<String, Object> created = handler.handleRequest(
+                LambdaEvents.load("events/cfn-create.json", CloudFormationCustomResourceEvent.class),
+                new TestContext("migrations"));
+        Map<String, Object> updated = handler.handleRequest(
+                LambdaEvents.load("events/cfn-update.json", CloudFormationCustomResourceEvent.class),
+                new TestContext("migrations"));
+
+        assertThat(created).containsEntry("PhysicalResourceId", "c360-schema-migrations")
+                .containsEntry("Data", Map.of("SchemaVersion", "1", "MigrationsExecuted", "1"));
+        assertThat(updated).containsEntry("PhysicalResourceId", "c360-schema-migrations")
+                .containsEntry("Data", Map.of("SchemaVersion", "1", "MigrationsExecuted", "0"));
+        assertThat(tables()).contains("customer_purchase_summary");
+    }
+}
