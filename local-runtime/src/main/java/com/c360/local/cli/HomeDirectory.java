@@ -1,0 +1,38 @@
+package com.c360.local.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Where a local installation keeps its state: the filesystem lake, the embedded database, generated samples. */
+public record HomeDirectory(Path root) {
+
+    public Path lake() {
+        return root.resolve("lake");
+    }
+
+    public Path gold() {
+        return lake().resolve("gold");
+    }
+
+    public Path samples() {
+        return root.resolve("samples");
+    }
+
+    /** Removes the lake with everything in it; a missing lake is already reset. */
+    public void deleteLake() {
+        if (!Files.exists(lake())) {
+            return;
+        }
+        try (Stream<Path> entries = Files.walk(lake())) {
+            for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(entry);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + lake(), e);
+        }
+    }
+}

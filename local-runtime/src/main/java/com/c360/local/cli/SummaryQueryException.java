@@ -1,0 +1,8 @@
+package com.c360.local.cli;
+
+/** Reading customer summaries back (from RDS or the lake) failed. */
+public final class SummaryQueryException extends RuntimeException {
+    public SummaryQueryException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,8 @@
+package com.c360.local.cli;
+
+import java.util.List;
+
+/** Highest lifetime spenders first, ties broken by customer id. */
+public interface TopSpenderSource {
+    List<TopSpender> top(int limit);
+}

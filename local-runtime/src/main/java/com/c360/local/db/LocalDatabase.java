@@ -1,0 +1,110 @@
+package com.c360.local.db;
+
+import com.c360.lambda.migration.SchemaMigrator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The Postgres the local runtime stands in for RDS with: an external server when {@code C360_DB_URL} is set, otherwise
+ * an embedded PostgreSQL 15 whose data directory lives under the home directory so state survives between commands.
+ * Either way the schema is brought up to date with the same migrations the deployed migration Lambda applies.
+ */
+public final class LocalDatabase implements AutoCloseable {
+    public static final String URL_ENV = "C360_DB_URL";
+    public static final String USER_ENV = "C360_DB_USER";
+    public static final String PASSWORD_ENV = "C360_DB_PASSWORD";
+
+    private static final String DEFAULT_USER = "postgres";
+    private static final String EMBEDDED_DATABASE = "postgres";
+
+    private final String jdbcUrl;
+    private final String user;
+    private final Optional<String> password;
+    private final DataSource dataSource;
+    private final Optional<EmbeddedPostgres> embedded;
+
+    private LocalDatabase(String jdbcUrl, String user, Optional<String> password, Optional<EmbeddedPostgres> embedded) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+        this.embedded = embedded;
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(jdbcUrl);
+        source.setUser(user);
+        password.ifPresent(source::setPassword);
+        this.dataSource = source;
+    }
+
+    public static LocalDatabase open(Path home) {
+        return open(home, System.getenv());
+    }
+
+    /** {@code environment} is the process environment in production; tests pass their own. */
+    public static LocalDatabase open(Path home, Map<String, String> environment) {
+        Optional<String> externalUrl = nonBlank(environment.get(URL_ENV));
+        LocalDatabase database = externalUrl.isPresent()
+                ? new LocalDatabase(externalUrl.get(),
+                        nonBlank(environment.get(USER_ENV)).orElse(DEFAULT_USER),
+                        nonBlank(environment.get(PASSWORD_ENV)),
+                        Optional.empty())
+                : startEmbedded(home.resolve("postgres"));
+        try {
+            SchemaMigrator.migrate(database.dataSource);
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static LocalDatabase startEmbedded(Path dataDirectory) {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .start();
+            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + EMBEDDED_DATABASE;
+            return new LocalDatabase(url, DEFAULT_USER, Optional.empty(), Optional.of(postgres));
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("could not start embedded PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    private static Optional<String> nonBlank(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public Optional<String> password() {
+        return password;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Stops the embedded server (its data directory stays); an external server is left alone. */
+    @Override
+    public void close() {
+        if (embedded.isPresent()) {
+            try {
+                embedded.get().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not stop embedded PostgreSQL", e);
+            }
+        }
+    }
+}
