@@ -26,8 +26,8 @@ public final class StagingLoader {
             + "latest_purchase_id) FROM STDIN WITH (FORMAT csv)";
     private static final String DELETE_STAGED = "DELETE FROM customer_purchase_summary_staging WHERE run_id = ?";
     private static final String DELETE_RUN = "DELETE FROM pipeline_run WHERE run_id = ?";
-    private static final String INSERT_RUN = "INSERT INTO pipeline_run (run_id, ingestion_date, staged_rows, staged_at) "
-            + "VALUES (?, ?, ?, now())";
+    private static final String INSERT_RUN =
+            "INSERT INTO pipeline_run (run_id, ingestion_date, staged_rows, staged_at) VALUES (?, ?, ?, now())";
     private static final int COPY_BUFFER_BYTES = 1 << 16;
 
     /**

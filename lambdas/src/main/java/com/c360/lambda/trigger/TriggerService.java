@@ -75,7 +75,9 @@ public final class TriggerService {
         S3ObjectEntity object = record.getS3().getObject();
         ObjectVersion version = ObjectVersion.of(object)
                 .orElseThrow(() -> new InvalidEventRecordException(key, "no versionId, eTag or sequencer"));
-        Instant eventTime = record.getEventTime() == null ? null : Instant.ofEpochMilli(record.getEventTime().getMillis());
+        Instant eventTime = record.getEventTime() == null
+                ? null
+                : Instant.ofEpochMilli(record.getEventTime().getMillis());
         LocalDate ingestionDate = IngestionDates.resolve(key, eventTime);
         return new TriggerResult.Execution(
                 ExecutionNames.forObject(bucket, key, version), bucket, key, ingestionDate.toString());

@@ -156,7 +156,8 @@ final class JdbcSummaryTransaction implements SummaryTransaction {
             execute(DELETE_ORPHANED_SUMMARIES);
             return staged;
         } catch (SQLException e) {
-            throw SqlFailures.translate("Replacing ingestion day " + run.ingestionDate() + " with run " + run.runId(), e);
+            throw SqlFailures.translate(
+                    "Replacing ingestion day " + run.ingestionDate() + " with run " + run.runId(), e);
         }
     }
 

@@ -18,8 +18,8 @@ class SecretsManagerConnectionProviderTest {
         @Override
         public GetSecretValueResponse getSecretValue(GetSecretValueRequest request) {
             requestedIds.add(request.secretId());
-            return GetSecretValueResponse.builder().secretString(
-                    "{\"host\":\"db\",\"port\":5432,\"dbname\":\"c360\",\"username\":\"u\",\"password\":\"p\"}").build();
+            return GetSecretValueResponse.builder().secretString("""
+                    {"host":"db","port":5432,"dbname":"c360","username":"u","password":"p"}""").build();
         }
 
         @Override
@@ -40,7 +40,8 @@ class SecretsManagerConnectionProviderTest {
         DatabaseCredentials first = provider.credentials();
         DatabaseCredentials second = provider.credentials();
 
-        assertThat(first).isEqualTo(new DatabaseCredentials("jdbc:postgresql://db:5432/c360?sslmode=require", "u", "p"));
+        assertThat(first)
+                .isEqualTo(new DatabaseCredentials("jdbc:postgresql://db:5432/c360?sslmode=require", "u", "p"));
         assertThat(second).isSameAs(first);
         assertThat(secrets.requestedIds).containsExactly("arn:secret:db");
     }

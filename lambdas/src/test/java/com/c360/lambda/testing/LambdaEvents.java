@@ -12,7 +12,8 @@ public final class LambdaEvents {
     }
 
     public static <T> T load(String resource, Class<T> eventType) {
-        PojoSerializer<T> serializer = LambdaEventSerializers.serializerFor(eventType, LambdaEvents.class.getClassLoader());
+        PojoSerializer<T> serializer =
+                LambdaEventSerializers.serializerFor(eventType, LambdaEvents.class.getClassLoader());
         try (InputStream json = LambdaEvents.class.getClassLoader().getResourceAsStream(resource)) {
             if (json == null) {
                 throw new IllegalArgumentException("No test resource " + resource);
