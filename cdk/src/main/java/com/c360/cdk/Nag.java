@@ -26,6 +26,11 @@ final class Nag {
                 .build();
     }
 
+    /** Like {@link #rule(String, String, String...)}, with findings given as strings or {@code RegexAppliesTo}. */
+    static NagPackSuppression ruleMatching(String id, String reason, List<Object> findings) {
+        return NagPackSuppression.builder().id(id).reason(reason).appliesTo(findings).build();
+    }
+
     static void suppress(IConstruct construct, NagPackSuppression... suppressions) {
         NagSuppressions.addResourceSuppressions(construct, Arrays.asList(suppressions), true);
     }

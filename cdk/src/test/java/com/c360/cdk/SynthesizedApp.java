@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -24,6 +27,7 @@ final class SynthesizedApp {
     static final Artifacts ARTIFACTS = Artifacts.locate();
 
     private static App app;
+    private static FileTime synthesizedAt;
     private static C360Stacks stacks;
     private static final Map<Stack, JsonNode> TEMPLATES = new IdentityHashMap<>();
 
@@ -32,6 +36,7 @@ final class SynthesizedApp {
 
     static synchronized C360Stacks stacks() {
         if (stacks == null) {
+            synthesizedAt = FileTime.from(Instant.now());
             app = newApp(Map.of());
             stacks = C360Stacks.build(app, CONFIG, ARTIFACTS);
         }
@@ -42,6 +47,19 @@ final class SynthesizedApp {
     static synchronized Path assemblyDirectory() {
         stacks();
         return Path.of(app.synth().getDirectory());
+    }
+
+    /**
+     * Whether a deployed file is still the one the shared synth staged. Other modules' builds may replace a jar
+     * while these tests run on a shared work tree; comparing against a newer jar would test that race instead.
+     */
+    static synchronized boolean unchangedSinceSynth(Path file) {
+        stacks();
+        try {
+            return Files.getLastModifiedTime(file).compareTo(synthesizedAt) < 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static synchronized JsonNode template(Stack stack) {
