@@ -3,6 +3,7 @@ package com.c360.cdk;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.athena.CfnNamedQuery;
@@ -71,6 +72,8 @@ public class AnalyticsStack extends Stack {
                 .queryString(LakeTables.TOP_SPENDERS_SQL)
                 .build();
         topSpenders.getNode().addDependency(workGroup, database);
+        CfnOutput.Builder.create(this, "AthenaWorkGroup").value(workGroupName).build();
+        CfnOutput.Builder.create(this, "CatalogDatabaseName").value(databaseName).build();
     }
 
     public String databaseName() {

@@ -3,6 +3,7 @@ package com.c360.cdk;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CustomResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -179,6 +180,11 @@ public class DatabaseStack extends Stack {
                         .build())
                 .build();
 
+        output("DatabaseEndpoint", database.getDbInstanceEndpointAddress(), "Postgres host (private)");
+        output("DatabaseSecretArn", secret.getSecretArn(), "Admin credentials (rotated every 30 days)");
+        output("MigrationSecurityGroupId", migrationGroup.getSecurityGroupId(),
+                "Admitted to Postgres; see cdk/README.md for operator access through CloudShell");
+
         suppressFindings(config, migrationProvider, migrationFunction);
     }
 
@@ -210,6 +216,10 @@ public class DatabaseStack extends Stack {
 
     public String glueConnectionName() {
         return glueConnectionName;
+    }
+
+    private void output(String id, String value, String description) {
+        CfnOutput.Builder.create(this, id).value(value).description(description).build();
     }
 
     /** A handler in the isolated subnets that finds the database through the secret named in its environment. */

@@ -16,7 +16,6 @@ import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TextWidget;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /** Alarms to the alert topic, and one dashboard for the whole pipeline. */

@@ -11,6 +11,7 @@ import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.CfnElement;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -33,7 +34,6 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.NotificationKeyFilter;
 import software.amazon.awscdk.services.s3.assets.Asset;
 import software.amazon.awscdk.services.s3.notifications.LambdaDestination;
-import software.amazon.awscdk.services.sns.ITopic;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.sqs.QueueEncryption;
 import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
@@ -139,6 +139,9 @@ public class PipelineStack extends Stack {
         bronze.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(triggerAlias),
                 NotificationKeyFilter.builder().suffix(CSV_SUFFIX).build());
 
+        CfnOutput.Builder.create(this, "StateMachineArn").value(stateMachine.getStateMachineArn())
+                .description("One execution per bronze object version").build();
+
         suppressFindings();
     }
 
@@ -220,8 +223,6 @@ public class PipelineStack extends Stack {
             arguments.put("--job-language", "scala");
             arguments.put("--class", job.mainClass());
             arguments.put("--extra-jars", jobsJar.getS3ObjectUrl());
-            // Glue 5.0 bundles its own AWS SDK; the jar's shaded SDK (Secrets Manager client) must win.
-            arguments.put("--user-jars-first", "true");
             arguments.put("--job-bookmark-option", "job-bookmark-disable");
             arguments.put("--enable-metrics", "true");
             arguments.put("--enable-observability-metrics", "true");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.ArnComponents;
 import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -119,6 +120,9 @@ public class StorageStack extends Stack {
                         .retention(config.logRetention()).removalPolicy(RemovalPolicy.DESTROY).build())
                 .build();
         Nag.suppressCdkSingletons(this);
+
+        CfnOutput.Builder.create(this, "BronzeBucketName").value(bronze.getBucketName())
+                .description("Upload purchase CSVs here (any key ending in .csv)").build();
 
         lake = new LakeLocations(
                 "s3://" + bronze.getBucketName(),
