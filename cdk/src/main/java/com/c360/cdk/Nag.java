@@ -12,6 +12,9 @@ final class Nag {
     static final String IAM_MANAGED_POLICY = "AwsSolutions-IAM4";
     static final String IAM_WILDCARD = "AwsSolutions-IAM5";
     static final String LAMBDA_LATEST_RUNTIME = "AwsSolutions-L1";
+    /** Ids aws-cdk-lib gives the stack-level singleton functions it creates for its own constructs. */
+    private static final List<String> CDK_SINGLETON_PREFIXES = List.of(
+            "Custom::", "BucketNotificationsHandler", "CustomCDKBucketDeployment");
 
     private Nag() {
     }
@@ -50,9 +53,6 @@ final class Nag {
             }
         }
     }
-
-    private static final List<String> CDK_SINGLETON_PREFIXES = List.of(
-            "Custom::", "BucketNotificationsHandler", "CustomCDKBucketDeployment");
 
     /** The function CDK itself generates for a construct (custom resource providers, bucket deployments). */
     static NagPackSuppression[] cdkManagedFunction(String purpose) {
