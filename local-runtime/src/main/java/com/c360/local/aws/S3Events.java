@@ -10,7 +10,10 @@ import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -19,6 +22,9 @@ import java.util.stream.Collectors;
  */
 public final class S3Events {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** S3's eventTime format, always with milliseconds (1970-01-01T00:00:00.000Z). */
+    private static final DateTimeFormatter EVENT_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final PojoSerializer<S3Event> RUNTIME_SERIALIZER =
             LambdaEventSerializers.serializerFor(S3Event.class, S3Events.class.getClassLoader());
 
@@ -35,7 +41,7 @@ public final class S3Events {
                 .put("eventVersion", "2.1")
                 .put("eventSource", "aws:s3")
                 .put("awsRegion", "local")
-                .put("eventTime", eventTime.toString())
+                .put("eventTime", EVENT_TIME.format(eventTime))
                 .put("eventName", "ObjectCreated:Put");
         ObjectNode s3 = record.putObject("s3")
                 .put("s3SchemaVersion", "1.0")
