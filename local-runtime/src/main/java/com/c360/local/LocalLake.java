@@ -20,9 +20,21 @@ import java.util.UUID;
 public record LocalLake(Path root) {
     public static final String BRONZE_BUCKET = "c360-local-bronze";
     public static final String FX_RATES_OBJECT = "fx_rates_aud.csv";
+    /** Layer (bucket) directory names, for {@link #layer} and {@link #uri}. */
+    public static final String BRONZE = "bronze";
+    public static final String SILVER = "silver";
+    public static final String GOLD = "gold";
+    public static final String QUARANTINE = "quarantine";
+    public static final String AUDIT = "audit";
+    public static final String REFERENCE = "reference";
 
     /** What S3 reports about a stored object in its event notification. */
     public record StoredObject(String bucket, String key, long size, String eTag, String versionId, String sequencer) {
+    }
+
+    /** The lake of the local installation whose state lives in {@code home}. */
+    public static LocalLake inHome(Path home) {
+        return new LocalLake(home.resolve("lake"));
     }
 
     public Path layer(String name) {
@@ -34,7 +46,7 @@ public record LocalLake(Path root) {
     }
 
     public Path fxRates() {
-        return layer("reference").resolve(FX_RATES_OBJECT);
+        return layer(REFERENCE).resolve(FX_RATES_OBJECT);
     }
 
     /** Publishes the shipped FX table to the reference location, as CDK's BucketDeployment does on each deploy. */
@@ -43,7 +55,7 @@ public record LocalLake(Path root) {
     }
 
     public StoredObject upload(Path file, String key) {
-        Path target = layer("bronze").resolve(key);
+        Path target = layer(BRONZE).resolve(key);
         copyAtomically(file, target);
         MessageDigest md5 = md5();
         try (InputStream in = new DigestInputStream(Files.newInputStream(target), md5)) {

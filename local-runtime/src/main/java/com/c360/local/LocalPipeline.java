@@ -49,15 +49,15 @@ public final class LocalPipeline implements AutoCloseable {
     private SparkSession spark;
 
     private LocalPipeline(RepoLayout repo, Path home, LocalDatabase database, PrintStream console) throws IOException {
-        this.lake = new LocalLake(home.resolve("lake"));
+        this.lake = LocalLake.inHome(home);
         this.console = console;
         lake.publishReference(repo.defaultFxRates());
         this.jobDefaults = Map.of(
-                "bronze_root", lake.uri("bronze"),
-                "silver_root", lake.uri("silver"),
-                "gold_root", lake.uri("gold"),
-                "quarantine_root", lake.uri("quarantine"),
-                "audit_root", lake.uri("audit"),
+                "bronze_root", lake.uri(LocalLake.BRONZE),
+                "silver_root", lake.uri(LocalLake.SILVER),
+                "gold_root", lake.uri(LocalLake.GOLD),
+                "quarantine_root", lake.uri(LocalLake.QUARANTINE),
+                "audit_root", lake.uri(LocalLake.AUDIT),
                 "fx_path", lake.fxRates().toUri().toString(),
                 "db_url", database.jdbcUrl(),
                 "db_user", database.user());
@@ -142,7 +142,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** This execution's own record only: a record left by an earlier run of the same key says nothing about it. */
     private Optional<IngestionAudit> audit(TriggerResult.Execution execution) {
-        Path record = Path.of(java.net.URI.create(LakeLayout.auditRecord(lake.uri("audit"),
+        Path record = Path.of(java.net.URI.create(LakeLayout.auditRecord(lake.uri(LocalLake.AUDIT),
                 LocalDate.parse(execution.ingestionDate()), LakeLayout.sourceFileId(execution.key()))));
         if (!Files.exists(record)) {
             return Optional.empty();

@@ -2,6 +2,7 @@ package com.c360.local.aws;
 
 import com.c360.lambda.trigger.ExecutionStarter;
 import com.c360.local.asl.AslInterpreter;
+import com.c360.local.asl.ExecutionAlreadyExistsException;
 import com.c360.local.asl.ExecutionResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,6 +42,10 @@ public final class LocalStepFunctions implements ExecutionStarter {
             resultsThisRun.put(executionName, result);
             write(record, result, inputJson);
             return StartOutcome.STARTED;
+        } catch (ExecutionAlreadyExistsException stillRunning) {
+            // Taken in this process but not recorded yet: a redelivery while that execution still runs, which starts
+            // nothing new on Step Functions either.
+            return StartOutcome.ALREADY_EXISTS;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + executionName, e);

@@ -1,5 +1,6 @@
 package com.c360.local.cli;
 
+import com.c360.local.LocalLake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,15 +12,19 @@ import java.util.stream.Stream;
 public record HomeDirectory(Path root) {
 
     public Path lake() {
-        return root.resolve("lake");
+        return localLake().root();
     }
 
     public Path gold() {
-        return lake().resolve("gold");
+        return localLake().layer(LocalLake.GOLD);
     }
 
     public Path samples() {
         return root.resolve("samples");
+    }
+
+    private LocalLake localLake() {
+        return LocalLake.inHome(root);
     }
 
     /** Removes the lake with everything in it; a missing lake is already reset. */

@@ -1,0 +1,93 @@
+package com.c360.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalLakeTest {
+    private static final String KEY = "year=2024/month=05/day=01/my purchases.csv";
+
+    @TempDir
+    Path temp;
+
+    private static String md5Hex(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
+    }
+
+    private Path file(String name, String content) throws Exception {
+        return Files.writeString(temp.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private List<Path> filesUnder(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    @Test
+    void upload_storesTheContentUnderBronzeKey_withMd5EtagAndSize() throws Exception {
+        String content = "customer_id,amount\n1,12.50\n";
+        LocalLake lake = new LocalLake(temp.resolve("lake"));
+
+        LocalLake.StoredObject stored = lake.upload(file("source.csv", content), KEY);
+
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        Path target = temp.resolve("lake/bronze/year=2024/month=05/day=01/my purchases.csv");
+        assertThat(target).hasContent(content);
+        assertThat(stored.bucket()).isEqualTo("c360-local-bronze");
+        assertThat(stored.key()).isEqualTo(KEY);
+        assertThat(stored.size()).isEqualTo(bytes.length);
+        assertThat(stored.eTag()).isEqualTo(md5Hex(bytes));
+        assertThat(stored.versionId()).isNotBlank();
+        assertThat(stored.sequencer()).isNotBlank();
+    }
+
+    @Test
+    void uploadingTheSameKeyAgain_isANewVersion_whoseContentReplacesTheOld() throws Exception {
+        LocalLake lake = new LocalLake(temp.resolve("lake"));
+
+        LocalLake.StoredObject first = lake.upload(file("v1.csv", "version one\n"), KEY);
+        LocalLake.StoredObject second = lake.upload(file("v2.csv", "version two, longer\n"), KEY);
+
+        assertThat(second.versionId()).isNotEqualTo(first.versionId());
+        assertThat(second.eTag()).isEqualTo(md5Hex("version two, longer\n".getBytes(StandardCharsets.UTF_8)))
+                .isNotEqualTo(first.eTag());
+        assertThat(temp.resolve("lake/bronze").resolve(KEY)).hasContent("version two, longer\n");
+    }
+
+    @Test
+    void uploadingIdenticalContentAgain_keepsTheEtag_butIsStillANewVersion() throws Exception {
+        LocalLake lake = new LocalLake(temp.resolve("lake"));
+        Path source = file("same.csv", "same bytes\n");
+
+        LocalLake.StoredObject first = lake.upload(source, KEY);
+        LocalLake.StoredObject second = lake.upload(source, KEY);
+
+        assertThat(second.eTag()).isEqualTo(first.eTag());
+        assertThat(second.versionId()).isNotEqualTo(first.versionId());
+    }
+
+    @Test
+    void uploads_leaveNoPartialFilesBehind_andDoNotTouchTheSource() throws Exception {
+        LocalLake lake = new LocalLake(temp.resolve("lake"));
+        Path source = file("source.csv", "a,b\n1,2\n");
+
+        lake.upload(source, KEY);
+        lake.upload(source, "incoming/other.csv");
+        lake.publishReference(file("rates.csv", "currency,rate_date,aud_per_unit\n"));
+
+        assertThat(filesUnder(temp.resolve("lake"))).containsExactlyInAnyOrder(
+                temp.resolve("lake/bronze").resolve(KEY),
+                temp.resolve("lake/bronze/incoming/other.csv"),
+                temp.resolve("lake/reference/fx_rates_aud.csv"));
+        assertThat(source).hasContent("a,b\n1,2\n");
+    }
+}
