@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
@@ -29,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
 public final class LocalGlueJobs implements TaskHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, GlueJob> jobsByName;
+    private final Map<String, String> mainClassesByJobName;
     private final Supplier<Map<String, String>> defaultArguments;
     private final Supplier<SparkSession> spark;
 
@@ -38,17 +37,28 @@ public final class LocalGlueJobs implements TaskHandler {
      * @param spark started on the first job run, so commands that run no job start no Spark
      */
     public LocalGlueJobs(String prefix, Supplier<Map<String, String>> defaultArguments, Supplier<SparkSession> spark) {
-        this.jobsByName = Arrays.stream(GlueJob.values())
-                .collect(Collectors.toMap(job -> job.jobName(prefix), Function.identity()));
+        this(mainClassesByJobName(prefix), defaultArguments, spark);
+    }
+
+    /** For tests, which run small stand-in main classes instead of the Spark jobs. */
+    LocalGlueJobs(Map<String, String> mainClassesByJobName, Supplier<Map<String, String>> defaultArguments,
+            Supplier<SparkSession> spark) {
+        this.mainClassesByJobName = Map.copyOf(mainClassesByJobName);
         this.defaultArguments = defaultArguments;
         this.spark = spark;
+    }
+
+    /** The deployed job names for {@code prefix}, each with the main class CDK passes as {@code --class}. */
+    static Map<String, String> mainClassesByJobName(String prefix) {
+        return Arrays.stream(GlueJob.values())
+                .collect(Collectors.toMap(job -> job.jobName(prefix), GlueJob::mainClass));
     }
 
     @Override
     public JsonNode invoke(String resource, JsonNode parameters, TaskContext context) throws TaskFailedException {
         String jobName = parameters.path("JobName").asText();
-        GlueJob job = jobsByName.get(jobName);
-        if (job == null) {
+        String mainClass = mainClassesByJobName.get(jobName);
+        if (mainClass == null) {
             throw new TaskFailedException("Glue.EntityNotFoundException", "Job " + jobName + " not found");
         }
         Map<String, String> arguments = new LinkedHashMap<>(defaultArguments.get());
@@ -61,14 +71,14 @@ public final class LocalGlueJobs implements TaskHandler {
         Instant started = Instant.now();
         spark.get();
         try {
-            Class.forName(job.mainClass()).getMethod("main", String[].class).invoke(null, (Object) argv(arguments));
+            Class.forName(mainClass).getMethod("main", String[].class).invoke(null, (Object) argv(arguments));
         } catch (InvocationTargetException jobFailure) {
             Throwable failure = jobFailure.getCause();
             throw new TaskFailedException("States.TaskFailed",
                     jobRun(runId, jobName, "FAILED", started, failure.getClass().getSimpleName() + ": "
                             + failure.getMessage()).toString(), failure);
         } catch (ReflectiveOperationException notAJob) {
-            throw new IllegalStateException("Glue job class " + job.mainClass() + " has no main(String[])", notAJob);
+            throw new IllegalStateException("Glue job class " + mainClass + " has no main(String[])", notAJob);
         }
         return jobRun(runId, jobName, "SUCCEEDED", started, null);
     }
