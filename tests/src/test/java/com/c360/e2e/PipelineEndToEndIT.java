@@ -9,6 +9,7 @@ import com.c360.local.LocalPipeline;
 import com.c360.local.RepoLayout;
 import com.c360.local.aws.LocalLambdaContext;
 import com.c360.local.db.LocalDatabase;
+import com.c360.testing.PostgresTestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,9 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineEndToEndIT {
-    private static final String ADMIN_URL = System.getenv().getOrDefault("C360_TEST_ADMIN_URL",
-            "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String USER = System.getenv().getOrDefault("C360_TEST_DB_USER", "postgres");
     private static final LocalDate DAY_ONE = LocalDate.parse("2026-03-01");
     private static final LocalDate DAY_TWO = LocalDate.parse("2026-03-02");
     private static final String FX_CSV = """
@@ -59,8 +55,7 @@ class PipelineEndToEndIT {
     @TempDir
     static Path work;
 
-    private static String databaseName;
-    private static String databaseUrl;
+    private static PostgresTestDatabase server;
     private static LocalDatabase database;
     private static LocalPipeline pipeline;
     private static Path fxFile;
@@ -70,30 +65,22 @@ class PipelineEndToEndIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        databaseName = "c360_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, null);
-                Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + databaseName);
-        }
-        databaseUrl = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + databaseName;
-        database = LocalDatabase.open(work.resolve("home"), Map.of(LocalDatabase.URL_ENV, databaseUrl,
-                LocalDatabase.USER_ENV, USER));
+        server = PostgresTestDatabase.create(PipelineEndToEndIT.class);
+        database = LocalDatabase.open(work.resolve("home"), Map.of(LocalDatabase.URL_ENV, server.jdbcUrl(),
+                LocalDatabase.USER_ENV, server.user()));
         pipeline = LocalPipeline.open(RepoLayout.locate(), work.resolve("home"), database, System.out);
         fxFile = Files.writeString(work.resolve("fx.csv"), FX_CSV);
     }
 
     @AfterAll
-    static void stopPipeline() throws SQLException {
+    static void stopPipeline() {
         if (pipeline != null) {
             pipeline.close();
         }
         if (database != null) {
             database.close();
         }
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, USER, null);
-                Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");
-        }
+        server.close();
     }
 
     private static IngestReport ingest(Path file, LocalDate day) {
@@ -146,7 +133,7 @@ class PipelineEndToEndIT {
     @Order(3)
     void rerunningTheUpsertOfAnAppliedRun_changesNothing() throws Exception {
         Map<Long, List<Object>> before = summaryWithUpdatedAt();
-        UpsertHandler upsert = new UpsertHandler(new DatabaseCredentials(databaseUrl, USER, null));
+        UpsertHandler upsert = new UpsertHandler(new DatabaseCredentials(server.jdbcUrl(), server.user(), null));
         ByteArrayOutputStream response = new ByteArrayOutputStream();
 
         upsert.handleRequest(new ByteArrayInputStream(("{\"runId\":\"" + runOfFileC + "\",\"ingestionDate\":\""
@@ -204,7 +191,7 @@ class PipelineEndToEndIT {
     }
 
     private static void query(RowConsumer consumer) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(databaseUrl, USER, null);
+        try (Connection connection = server.connect();
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT * FROM customer_purchase_summary ORDER BY customer_id")) {
             while (rs.next()) {

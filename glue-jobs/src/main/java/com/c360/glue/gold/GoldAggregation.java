@@ -16,9 +16,22 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** Silver purchases of one ingestion day in, one gold row per customer out. */
 public final class GoldAggregation {
+    /** Gold's columns: what Athena's table, the gold→RDS job and the lake top-spenders read. */
+    public static final StructType SCHEMA = new StructType()
+            .add("customer_id", DataTypes.LongType)
+            .add("full_name", DataTypes.StringType)
+            .add("email", DataTypes.StringType)
+            .add("total_spent_aud", DataTypes.createDecimalType(18, 2))
+            .add("purchase_count", DataTypes.LongType)
+            .add("first_purchase_date", DataTypes.DateType)
+            .add("last_purchase_date", DataTypes.DateType)
+            .add("latest_purchase_id", DataTypes.LongType)
+            .add("ingestion_date", DataTypes.DateType);
+
     private GoldAggregation() {
     }
 

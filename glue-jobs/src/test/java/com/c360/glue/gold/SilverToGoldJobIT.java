@@ -92,6 +92,8 @@ class SilverToGoldJobIT extends SparkTestBase {
                 .usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(ExpectedGold.of(purchases)));
         assertThat(gold.get(10L).fullName()).isEqualTo("Ann Lee-New");
+        assertThat(spark.read().parquet(LakeLayout.goldDay(root("gold"), DAY)).schema().simpleString())
+                .isEqualTo(GoldAggregation.SCHEMA.simpleString());
     }
 
     @Test

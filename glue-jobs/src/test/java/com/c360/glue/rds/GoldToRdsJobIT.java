@@ -18,7 +18,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.types.DataTypes;
+import com.c360.glue.gold.GoldAggregation;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,17 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The job as Glue runs it (through {@code main}) against a gold partition written by Spark and a real Postgres. */
 class GoldToRdsJobIT extends SparkTestBase {
     private static final LocalDate DAY = LocalDate.of(2024, 2, 29);
-    /** Gold's columns as common.md fixes them. */
-    private static final StructType GOLD_SCHEMA = new StructType()
-            .add("customer_id", DataTypes.LongType)
-            .add("full_name", DataTypes.StringType)
-            .add("email", DataTypes.StringType)
-            .add("total_spent_aud", DataTypes.createDecimalType(18, 2))
-            .add("purchase_count", DataTypes.LongType)
-            .add("first_purchase_date", DataTypes.DateType)
-            .add("last_purchase_date", DataTypes.DateType)
-            .add("latest_purchase_id", DataTypes.LongType)
-            .add("ingestion_date", DataTypes.DateType);
+    private static final StructType GOLD_SCHEMA = GoldAggregation.SCHEMA;
 
     private static StagingDatabase database;
 

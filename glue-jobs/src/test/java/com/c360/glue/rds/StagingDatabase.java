@@ -1,69 +1,47 @@
 package com.c360.glue.rds;
 
+import com.c360.testing.PostgresTestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
-import java.util.UUID;
 
-/**
- * A database of its own on the local Postgres (127.0.0.1:5432, trust auth) with the project's schema from
- * {@code sql/}, dropped on close.
- */
+/** A throwaway database on the local Postgres with the project's schema from {@code sql/}. */
 final class StagingDatabase implements AutoCloseable {
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-    private static final String USER = "postgres";
     private static final Path SCHEMA = Path.of("..", "sql", "V1__customer_purchase_tables.sql");
 
-    private final String name;
+    private final PostgresTestDatabase database;
 
-    private StagingDatabase(String name) {
-        this.name = name;
+    private StagingDatabase(PostgresTestDatabase database) {
+        this.database = database;
     }
 
     static StagingDatabase create(Class<?> owner) throws SQLException, IOException {
-        String name = ("c360_" + owner.getSimpleName() + "_" + UUID.randomUUID().toString().substring(0, 8))
-                .toLowerCase(Locale.ROOT);
-        adminExecute("CREATE DATABASE " + name);
-        StagingDatabase database = new StagingDatabase(name);
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(Files.readString(SCHEMA, StandardCharsets.UTF_8));
-        }
-        return database;
+        PostgresTestDatabase database = PostgresTestDatabase.create(owner);
+        database.execute(Files.readString(SCHEMA, StandardCharsets.UTF_8));
+        return new StagingDatabase(database);
     }
 
     String url() {
-        return SERVER + name;
+        return database.jdbcUrl();
     }
 
     DatabaseEndpoint endpoint() {
-        return new DatabaseEndpoint(url(), USER, null);
+        return new DatabaseEndpoint(url(), database.user(), null);
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), USER, null);
+        return database.connect();
     }
 
     void truncate() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE customer_purchase_summary_staging, pipeline_run");
-        }
+        database.execute("TRUNCATE customer_purchase_summary_staging, pipeline_run");
     }
 
     @Override
-    public void close() throws SQLException {
-        adminExecute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-
-    private static void adminExecute(String sql) throws SQLException {
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, null);
-                Statement statement = admin.createStatement()) {
-            statement.execute(sql);
-        }
+    public void close() {
+        database.close();
     }
 }

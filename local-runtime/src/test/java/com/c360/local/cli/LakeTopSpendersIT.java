@@ -13,7 +13,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
+import com.c360.glue.gold.GoldAggregation;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,16 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LakeTopSpendersIT {
-    private static final StructType GOLD = new StructType()
-            .add("customer_id", DataTypes.LongType)
-            .add("full_name", DataTypes.StringType)
-            .add("email", DataTypes.StringType)
-            .add("total_spent_aud", DataTypes.createDecimalType(18, 2))
-            .add("purchase_count", DataTypes.LongType)
-            .add("first_purchase_date", DataTypes.DateType)
-            .add("last_purchase_date", DataTypes.DateType)
-            .add("latest_purchase_id", DataTypes.LongType)
-            .add("ingestion_date", DataTypes.DateType);
+    private static final StructType GOLD = GoldAggregation.SCHEMA;
 
     private static SparkSession spark;
 

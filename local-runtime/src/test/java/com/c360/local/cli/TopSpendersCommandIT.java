@@ -3,7 +3,7 @@ package com.c360.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.c360.local.db.LocalDatabase;
-import com.c360.local.db.SystemPostgres;
+import com.c360.testing.PostgresTestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -26,14 +26,14 @@ class TopSpendersCommandIT {
     @TempDir
     Path home;
 
-    private SystemPostgres server;
+    private PostgresTestDatabase server;
     private Map<String, String> environment;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeEach
     void createSummaries() throws SQLException {
-        server = SystemPostgres.createDatabase();
+        server = PostgresTestDatabase.create(TopSpendersCommandIT.class);
         environment = Map.of(LocalDatabase.URL_ENV, server.jdbcUrl());
         try (LocalDatabase database = LocalDatabase.open(home, environment);
                 Connection connection = database.dataSource().getConnection();

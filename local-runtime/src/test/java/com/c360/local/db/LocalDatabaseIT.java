@@ -2,6 +2,7 @@ package com.c360.local.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.c360.testing.PostgresTestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ class LocalDatabaseIT {
 
     @Test
     void environmentUrl_usesThatServer_withDefaultUser_andAppliesTheSchema() throws SQLException {
-        try (SystemPostgres server = SystemPostgres.createDatabase();
+        try (PostgresTestDatabase server = PostgresTestDatabase.create(LocalDatabaseIT.class);
                 LocalDatabase database = LocalDatabase.open(home, Map.of(LocalDatabase.URL_ENV, server.jdbcUrl()))) {
             assertThat(database.jdbcUrl()).isEqualTo(server.jdbcUrl());
             assertThat(database.user()).isEqualTo("postgres");
@@ -59,7 +60,7 @@ class LocalDatabaseIT {
 
     @Test
     void environmentUrl_openedTwice_migratesOnceAndKeepsData() throws SQLException {
-        try (SystemPostgres server = SystemPostgres.createDatabase()) {
+        try (PostgresTestDatabase server = PostgresTestDatabase.create(LocalDatabaseIT.class)) {
             Map<String, String> environment = Map.of(LocalDatabase.URL_ENV, server.jdbcUrl(),
                     LocalDatabase.USER_ENV, server.user());
             try (LocalDatabase first = LocalDatabase.open(home, environment)) {
