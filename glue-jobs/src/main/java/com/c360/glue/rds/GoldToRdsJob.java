@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import com.c360.glue.JobArguments;
 import com.c360.glue.LakeLayout;
+import com.c360.glue.gold.GoldAggregation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -18,8 +19,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -32,9 +31,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 public final class GoldToRdsJob {
     private static final Logger LOG = LoggerFactory.getLogger(GoldToRdsJob.class);
-    private static final DataType[] GOLD_TYPES = {DataTypes.LongType, DataTypes.StringType, DataTypes.StringType,
-        DataTypes.createDecimalType(18, 2), DataTypes.LongType, DataTypes.DateType, DataTypes.DateType,
-        DataTypes.LongType};
 
     private GoldToRdsJob() {
     }
@@ -65,7 +61,8 @@ public final class GoldToRdsJob {
         }
         Column[] columns = new Column[StagingRow.GOLD_COLUMNS.length];
         for (int i = 0; i < columns.length; i++) {
-            columns[i] = col(StagingRow.GOLD_COLUMNS[i]).cast(GOLD_TYPES[i]);
+            String column = StagingRow.GOLD_COLUMNS[i];
+            columns[i] = col(column).cast(GoldAggregation.SCHEMA.apply(column).dataType());
         }
         Iterator<Row> rows = spark.read().parquet(goldDay).select(columns).toLocalIterator();
         return new Iterator<>() {
