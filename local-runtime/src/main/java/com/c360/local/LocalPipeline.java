@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final Map<String, String> jobDefaults;
     private final TriggerHandler trigger;
     private final LocalStepFunctions stepFunctions;
+    private final StageProgress progress;
     private Map<String, String> runArguments;
     private SparkSession spark;
 
@@ -66,6 +68,7 @@ public final class LocalPipeline implements AutoCloseable {
                 new DatabaseCredentials(database.jdbcUrl(), database.user(), database.password().orElse(null)));
         AslStateMachine stateMachine = AslStateMachine.load(repo.stateMachineDefinition(),
                 LocalDeployment.definitionSubstitutions());
+        this.progress = new StageProgress(console);
         this.stepFunctions = new LocalStepFunctions(stateMachine.bind(Map.of(
                         LocalDeployment.GLUE_RUN_JOB_SYNC,
                         new LocalGlueJobs(LocalDeployment.PREFIX, () -> runArguments, this::spark),
@@ -73,7 +76,7 @@ public final class LocalPipeline implements AutoCloseable {
                         new LocalLambdaFunctions(Map.of(LocalDeployment.UPSERT_FUNCTION, upsert)),
                         LocalDeployment.SNS_PUBLISH,
                         new LocalSnsTopic(home.resolve("alerts"), console)),
-                new ConsoleProgress(console)),
+                progress),
                 home.resolve("executions"));
         this.trigger = new TriggerHandler(stepFunctions);
     }
@@ -110,6 +113,7 @@ public final class LocalPipeline implements AutoCloseable {
         fxFile.ifPresent(fx -> arguments.put("fx_path", fx.toAbsolutePath().toUri().toString()));
         runArguments = Map.copyOf(arguments);
 
+        progress.clearStageSeconds();
         LocalLake.StoredObject object = lake.upload(csvFile, key);
         console.printf("%s -> s3://%s/%s (version %s)%n", file, object.bucket(), key, object.versionId());
         TriggerResult triggered;
@@ -137,6 +141,7 @@ public final class LocalPipeline implements AutoCloseable {
                 audit.map(a -> a.accounting().duplicatesCollapsed()).orElse(0L),
                 result.succeeded() ? result.output().path("stages").path("upsert").path("customersUpserted").asLong() : 0,
                 seconds,
+                progress.stageSeconds(),
                 result.succeeded() ? null : result.error() + ": " + result.cause());
     }
 
@@ -153,7 +158,15 @@ public final class LocalPipeline implements AutoCloseable {
 
     private static IngestReport failed(String file, String executionName, Instant started, String error) {
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        return new IngestReport(file, executionName, false, 0, 0, 0, 0, 0, seconds, error);
+        return new IngestReport(file, executionName, false, 0, 0, 0, 0, 0, seconds, Map.of(), error);
+    }
+
+    /**
+     * Starts the shared SparkSession now rather than inside the first Glue job, so that job's stage time (e.g. in a
+     * benchmark) does not include the session's start-up.
+     */
+    public void startSpark() {
+        spark();
     }
 
     private synchronized SparkSession spark() {
@@ -171,26 +184,42 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    /** One line as each stage starts and ends, so a long run shows where it is. */
-    private static final class ConsoleProgress implements ExecutionListener {
-        private final PrintStream console;
-        private final Map<String, Instant> entered = new HashMap<>();
+    /**
+     * One line as each state starts and ends, so a long run shows where it is; the same wall times, per state in the
+     * order the states ran, go into the run's {@link IngestReport}.
+     */
+    private static final class StageProgress implements ExecutionListener {
+        private static final double NANOS_PER_SECOND = 1e9;
 
-        ConsoleProgress(PrintStream console) {
+        private final PrintStream console;
+        private final Map<String, Long> enteredAtNanos = new HashMap<>();
+        private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+
+        StageProgress(PrintStream console) {
             this.console = console;
+        }
+
+        /** Executions run one at a time, so forgetting the previous one's stages leaves only the next one's. */
+        void clearStageSeconds() {
+            stageSeconds.clear();
+        }
+
+        Map<String, Double> stageSeconds() {
+            return new LinkedHashMap<>(stageSeconds);
         }
 
         @Override
         public void stateEntered(String stateName, JsonNode input) {
-            entered.put(stateName, Instant.now());
+            enteredAtNanos.put(stateName, System.nanoTime());
             console.printf("  %-16s started%n", stateName);
         }
 
         @Override
         public void stateExited(String stateName, JsonNode output) {
-            Instant since = entered.getOrDefault(stateName, Instant.now());
-            console.printf(Locale.ROOT, "  %-16s done in %.1f s%n", stateName,
-                    Duration.between(since, Instant.now()).toMillis() / 1000.0);
+            long now = System.nanoTime();
+            double seconds = (now - enteredAtNanos.getOrDefault(stateName, now)) / NANOS_PER_SECOND;
+            stageSeconds.merge(stateName, seconds, Double::sum);
+            console.printf(Locale.ROOT, "  %-16s done in %.1f s%n", stateName, seconds);
         }
 
         @Override

@@ -10,14 +10,15 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IngestRunsTest {
     private static final IngestReport SUCCEEDED = new IngestReport("a.csv", "run-a", true,
-            1015, 1000, 10, 5, 183, 12.34, null);
+            1015, 1000, 10, 5, 183, 12.34, Map.of(), null);
     private static final IngestReport FAILED = new IngestReport("b.csv", "run-b", false,
-            0, 0, 0, 0, 0, 3.05, "States.TaskFailed: BronzeToSilverJob failed");
+            0, 0, 0, 0, 0, 3.05, Map.of(), "States.TaskFailed: BronzeToSilverJob failed");
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
