@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
 /** The {@code ./c360} command line: runs the deployed pipeline artifacts on this machine. */
 @Command(name = "c360",
         description = "Runs the c360 pipeline locally: filesystem lake, local Spark, Postgres standing in for RDS.",
-        subcommands = {DemoCommand.class, IngestCommand.class, TopSpendersCommand.class, ResetCommand.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, TopSpendersCommand.class, ResetCommand.class,
+                BenchCommand.class})
 public final class C360Cli {
     /** Set by ./c360 to the repository root, the home directory's default parent. */
     public static final String REPO_ROOT_PROPERTY = "c360.repo";
@@ -77,7 +78,16 @@ public final class C360Cli {
 
     Path defaultHome() {
         return Optional.ofNullable(environment.get(HOME_ENV)).filter(value -> !value.isBlank()).map(Path::of)
-                .orElseGet(() -> Path.of(systemProperties.getProperty(REPO_ROOT_PROPERTY, ".")).resolve(".c360"));
+                .orElseGet(() -> repoRoot().resolve(".c360"));
+    }
+
+    /** Where ./c360 lives; the working directory when launched otherwise. */
+    Path repoRoot() {
+        return Path.of(systemProperties.getProperty(REPO_ROOT_PROPERTY, "."));
+    }
+
+    Map<String, String> environment() {
+        return environment;
     }
 
     LocalDatabase openDatabase() {

@@ -29,15 +29,24 @@ public record HomeDirectory(Path root) {
 
     /** Removes the lake with everything in it; a missing lake is already reset. */
     public void deleteLake() {
-        if (!Files.exists(lake())) {
+        deleteTree(lake());
+    }
+
+    /** Removes the whole home (lake, database files, samples); stop the embedded database first. */
+    public void delete() {
+        deleteTree(root);
+    }
+
+    private static void deleteTree(Path top) {
+        if (!Files.exists(top)) {
             return;
         }
-        try (Stream<Path> entries = Files.walk(lake())) {
+        try (Stream<Path> entries = Files.walk(top)) {
             for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(entry);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not delete " + lake(), e);
+            throw new UncheckedIOException("could not delete " + top, e);
         }
     }
 }

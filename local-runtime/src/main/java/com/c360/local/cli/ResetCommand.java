@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.ParentCommand;
@@ -22,13 +23,19 @@ final class ResetCommand implements Callable<Integer> {
     public Integer call() throws SQLException {
         HomeDirectory home = cli.homeDirectory();
         home.deleteLake();
-        try (LocalDatabase database = cli.openDatabase();
-                Connection connection = database.dataSource().getConnection();
+        try (LocalDatabase database = cli.openDatabase()) {
+            emptyTables(database.dataSource());
+        }
+        cli.out().printf("deleted %s and emptied %s%n", home.lake(), String.join(", ", TABLES));
+        return ExitCode.OK;
+    }
+
+    /** Empties {@link #TABLES}; the schema and its migration history stay. */
+    static void emptyTables(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             // Fixed table names, no user input: nothing to parameterise.
             statement.execute("TRUNCATE TABLE " + String.join(", ", TABLES));
         }
-        cli.out().printf("deleted %s and emptied %s%n", home.lake(), String.join(", ", TABLES));
-        return ExitCode.OK;
     }
 }

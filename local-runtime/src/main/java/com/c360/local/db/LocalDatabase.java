@@ -92,6 +92,11 @@ public final class LocalDatabase implements AutoCloseable {
         return password;
     }
 
+    /** True when this is the embedded server under the home directory, false for {@code C360_DB_URL}'s. */
+    public boolean embedded() {
+        return embedded.isPresent();
+    }
+
     public DataSource dataSource() {
         return dataSource;
     }

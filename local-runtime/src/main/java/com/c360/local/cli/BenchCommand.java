@@ -1,0 +1,136 @@
+package com.c360.local.cli;
+
+import com.c360.local.IngestReport;
+import com.c360.local.sample.BadRowKind;
+import com.c360.local.sample.SampleDataGenerator;
+import com.c360.local.sample.SampleFile;
+import com.c360.local.sample.SampleSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * Times one generated CSV through the pipeline. It runs in a fresh temporary home so neither the user's {@code .c360}
+ * state nor an earlier benchmark changes what the stages have to do.
+ */
+@Command(name = "bench",
+        description = "Times one generated purchase CSV through the pipeline in a fresh temporary home (--home is "
+                + "not used) and writes the result as JSON.")
+final class BenchCommand implements Callable<Integer> {
+    static final int DEFAULT_ROWS = 100_000;
+    static final String RESULTS_DIRECTORY = "bench-results";
+    /** The generator plants its default bad rows of every kind; the rest of the file is valid purchases. */
+    static final int PLANTED_BAD_ROWS = SampleSettings.DEFAULT_BAD_ROWS_PER_KIND * BadRowKind.values().length;
+
+    private static final DateTimeFormatter FILE_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    @ParentCommand
+    C360Cli cli;
+
+    @Spec
+    CommandSpec spec;
+
+    int rows;
+
+    int customers;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Sample data seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Where to write the JSON result. Default: <repo>/" + RESULTS_DIRECTORY
+                    + "/bench-<UTC timestamp>.json.")
+    Path out;
+
+    @Option(names = "--keep", description = "Keep the temporary home (lake, database, CSV) and print where it is.")
+    boolean keep;
+
+    /** Tests replace these: a fake pipeline keeps Spark and Postgres out of unit tests, a fixed clock the file name. */
+    BenchPipeline.Opener pipelines = home -> LocalBenchPipeline.open(home, cli.environment(), cli.out());
+    Clock clock = Clock.systemUTC();
+
+    @Option(names = "--rows", paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
+            description = "Data rows in the CSV, including " + SampleSettings.DEFAULT_BAD_ROWS_PER_KIND
+                    + " planted bad rows of each kind (default: ${DEFAULT-VALUE}).")
+    void setRows(int value) {
+        if (value <= PLANTED_BAD_ROWS) {
+            throw new ParameterException(spec.commandLine(),
+                    "--rows must be more than the " + PLANTED_BAD_ROWS + " planted bad rows, was " + value);
+        }
+        rows = value;
+    }
+
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "" + SampleSettings.DEFAULT_CUSTOMERS,
+            description = "Distinct customers (default: ${DEFAULT-VALUE}).")
+    void setCustomers(int value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), "--customers must be at least 1, was " + value);
+        }
+        customers = value;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Instant startedAt = clock.instant();
+        HomeDirectory home = new HomeDirectory(Files.createTempDirectory("c360-bench-"));
+        try {
+            SampleFile sample = new SampleDataGenerator(sampleSettings()).writeTo(home.samples()).get(0);
+            BenchResult.Input input = new BenchResult.Input(sample.dataRows(), Files.size(sample.path()), seed,
+                    customers);
+            BenchResult result;
+            try (BenchPipeline pipeline = pipelines.open(home.root())) {
+                long warmUpStarted = System.nanoTime();
+                pipeline.warmUp();
+                double sparkStartSeconds = (System.nanoTime() - warmUpStarted) / NANOS_PER_SECOND;
+                // No ingestion date: the trigger takes the upload's day, as for a real upload.
+                IngestReport report = pipeline.ingest(sample.path(), Optional.empty(), Optional.empty());
+                result = new BenchResult(startedAt, GitCommit.head(cli.repoRoot()).orElse(null),
+                        MachineFacts.current(), input, pipeline.database(), sparkStartSeconds, report);
+            }
+            Path written = write(result, startedAt);
+            cli.out().print(result.summary());
+            cli.out().println("wrote " + written);
+            if (!result.report().succeeded()) {
+                cli.err().println("error: the benchmark's execution failed");
+                return ExitCode.SOFTWARE;
+            }
+            return ExitCode.OK;
+        } finally {
+            if (keep) {
+                cli.out().println("kept the benchmark home " + home.root());
+            } else {
+                home.delete();
+            }
+        }
+    }
+
+    private SampleSettings sampleSettings() {
+        return SampleSettings.defaults(seed)
+                .withFiles(1)
+                .withCustomers(customers)
+                .withPurchases(rows - PLANTED_BAD_ROWS);
+    }
+
+    private Path write(BenchResult result, Instant startedAt) throws IOException {
+        Path file = out != null ? out : cli.repoRoot().resolve(RESULTS_DIRECTORY)
+                .resolve("bench-" + FILE_TIMESTAMP.format(startedAt) + ".json");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return Files.writeString(file, result.toJson());
+    }
+}

@@ -1,0 +1,67 @@
+package com.c360.local.cli;
+
+import com.c360.local.IngestReport;
+import com.c360.local.LocalPipeline;
+import com.c360.local.db.LocalDatabase;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The real pipeline in the bench home. An embedded database starts empty there; an external one ({@code C360_DB_URL})
+ * is shared with other use, so its c360 tables are emptied first and the benchmark's upsert starts from nothing too.
+ */
+final class LocalBenchPipeline implements BenchPipeline {
+    private final LocalDatabase database;
+    private final LocalPipeline pipeline;
+
+    private LocalBenchPipeline(LocalDatabase database, LocalPipeline pipeline) {
+        this.database = database;
+        this.pipeline = pipeline;
+    }
+
+    static LocalBenchPipeline open(Path home, Map<String, String> environment, PrintStream console) {
+        LocalDatabase database = LocalDatabase.open(home, environment);
+        try {
+            if (!database.embedded()) {
+                ResetCommand.emptyTables(database.dataSource());
+                console.printf("%s is set: emptied %s there before the benchmark%n", LocalDatabase.URL_ENV,
+                        String.join(", ", ResetCommand.TABLES));
+            }
+            return new LocalBenchPipeline(database, LocalPipeline.open(home, database, console));
+        } catch (SQLException e) {
+            database.close();
+            throw new BenchDatabaseException("could not empty the c360 tables of " + LocalDatabase.URL_ENV, e);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String database() {
+        return database.embedded() ? "embedded" : "external";
+    }
+
+    @Override
+    public void warmUp() {
+        pipeline.startSpark();
+    }
+
+    @Override
+    public IngestReport ingest(Path csvFile, Optional<LocalDate> ingestionDate, Optional<Path> fxFile) {
+        return pipeline.ingest(csvFile, ingestionDate, fxFile);
+    }
+
+    @Override
+    public void close() {
+        try {
+            pipeline.close();
+        } finally {
+            database.close();
+        }
+    }
+}
