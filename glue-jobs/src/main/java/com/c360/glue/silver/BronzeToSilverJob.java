@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 
 import com.c360.glue.JobArguments;
+import com.c360.glue.JobMetrics;
 import com.c360.glue.LakeLayout;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -26,10 +28,13 @@ public final class BronzeToSilverJob {
     }
 
     public static void main(String[] args) {
-        run(SparkSession.builder().getOrCreate(), JobArguments.parse(args));
+        JobArguments arguments = JobArguments.parse(args);
+        try (JobMetrics metrics = JobMetrics.fromArguments(arguments)) {
+            run(SparkSession.builder().getOrCreate(), arguments, metrics);
+        }
     }
 
-    public static IngestionAudit run(SparkSession spark, JobArguments args) {
+    public static IngestionAudit run(SparkSession spark, JobArguments args, JobMetrics metrics) {
         String key = args.required("source_key");
         LocalDate day = args.requiredDate("ingestion_date");
         String runId = args.required("run_id");
@@ -54,6 +59,7 @@ public final class BronzeToSilverJob {
                     sourceVersion, fileId, day.toString(), header.extraColumns(), accounting, Instant.now().toString());
             audit.write(LakeLayout.auditRecord(args.required("audit_root"), day, fileId), hadoopConf);
             LOG.info("bronze->silver {} run {}: {}", key, runId, accounting);
+            publish(metrics, accounting, key);
             return audit;
         } catch (RuntimeException e) {
             throw BronzeFileRejectedException.findIn(e).<RuntimeException>map(rejected -> rejected).orElse(e);
@@ -62,11 +68,28 @@ public final class BronzeToSilverJob {
         }
     }
 
+    /** Runs after the audit record is written: the file is ingested whether or not its metrics get out. */
+    static void publish(JobMetrics metrics, RowAccounting accounting, String key) {
+        try {
+            metrics.publishCounts(IngestionMetrics.of(accounting));
+        } catch (RuntimeException e) {
+            // Failing here would fail an execution whose data is committed, and a replay would only redo the same work.
+            LOG.warn("bronze->silver {}: metrics not published ({})", key, accounting, e);
+        }
+    }
+
     private static Dataset<Row> withLineage(Dataset<Row> rows, String runId, String key, String sourceVersion) {
-        return rows.withColumn("source_key", lit(key))
-                .withColumn("source_version", lit(sourceVersion).cast("string"))
-                .withColumn("run_id", lit(runId))
-                .withColumn("ingested_at", current_timestamp());
+        Dataset<Row> withLineage = rows;
+        for (LineageColumn column : LineageColumn.values()) {
+            Column value = switch (column) {
+                case SOURCE_KEY -> lit(key);
+                case SOURCE_VERSION -> lit(sourceVersion);
+                case RUN_ID -> lit(runId);
+                case INGESTED_AT -> current_timestamp();
+            };
+            withLineage = withLineage.withColumn(column.columnName(), value.cast(column.type()));
+        }
+        return withLineage;
     }
 
     private static void overwrite(Dataset<Row> rows, String path) {

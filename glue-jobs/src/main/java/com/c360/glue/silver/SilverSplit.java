@@ -14,7 +14,7 @@ import org.apache.spark.storage.StorageLevel;
 
 /** The classified rows of one bronze file and the views the job writes: silver, quarantine, accounting. */
 public final class SilverSplit {
-    /** Silver's purchase columns, before the job adds lineage. */
+    /** Silver's purchase columns; the job appends the {@link LineageColumn}s after them. */
     public static final List<String> SILVER_COLUMNS = List.of(
             "purchase_id", "customer_id", "full_name", "email", "purchase_date", "amount", "currency", "fx_rate",
             "amount_aud", "source_line");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.c360.glue.Fixtures;
+import com.c360.glue.InMemoryJobMetrics;
 import com.c360.glue.JobArguments;
 import com.c360.glue.LakeLayout;
 import com.c360.glue.SparkTestBase;
@@ -14,9 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +30,8 @@ class BronzeToSilverJobIT extends SparkTestBase {
 
     @TempDir
     Path lake;
+
+    private InMemoryJobMetrics metrics = InMemoryJobMetrics.recording();
 
     @BeforeEach
     void referenceTable() throws IOException {
@@ -47,7 +53,7 @@ class BronzeToSilverJobIT extends SparkTestBase {
                 "silver_root", lake.resolve("silver").toUri().toString(),
                 "quarantine_root", lake.resolve("quarantine").toUri().toString(),
                 "audit_root", lake.resolve("audit").toUri().toString(),
-                "fx_path", lake.resolve("reference/fx.csv").toUri().toString())));
+                "fx_path", lake.resolve("reference/fx.csv").toUri().toString())), metrics);
     }
 
     private List<Row> silverOf(String key) {
@@ -113,11 +119,56 @@ class BronzeToSilverJobIT extends SparkTestBase {
     }
 
     @Test
-    void missingColumn_failsTyped_andLeavesNoOutput() {
+    void missingColumn_failsTyped_andLeavesNoOutputNorMetrics() {
         assertThatThrownBy(() -> ingest("bronze/missing_columns.csv", "m.csv"))
                 .isInstanceOf(MissingRequiredColumnException.class);
         assertThat(lake.resolve("silver")).doesNotExist();
         assertThat(lake.resolve("audit")).doesNotExist();
+        assertThat(metrics.published()).isEmpty();
+    }
+
+    @Test
+    void ingestedFile_publishesItsRowAccountingOnce() throws IOException {
+        ingest("bronze/metrics_mix.csv", "metrics mix.csv");
+
+        // Hand-worked: 9 rows; 3001 valid once and collapsed twice; 3004, 3005, 3007 valid; 3002, 3003, 3006 bad.
+        assertThat(metrics.published()).containsExactly(Map.of(
+                "RowsRead", 9L, "RowsValid", 4L, "RowsQuarantined", 3L, "DuplicatesCollapsed", 2L));
+    }
+
+    @Test
+    void unpublishableMetrics_doNotFailTheRun_whoseOutputIsComplete() throws IOException {
+        metrics = InMemoryJobMetrics.failing();
+
+        IngestionAudit audit = ingest("bronze/metrics_mix.csv", "metrics mix.csv");
+
+        assertThat(audit.accounting().rowsRead()).isEqualTo(9);
+        assertThat(lake.resolve("audit")).isNotEmptyDirectory();
+        assertThat(silverOf("metrics mix.csv")).hasSize(4);
+    }
+
+    @Test
+    void silverAndQuarantine_endWithTheLineageColumns_inTheirDeclaredTypes() throws IOException {
+        ingest("bronze/metrics_mix.csv", "lineage.csv");
+        String fileId = LakeLayout.sourceFileId("lineage.csv");
+
+        StructType silver = spark.read().parquet(LakeLayout.sourceFilePartition(
+                lake.resolve("silver").toUri().toString(), DAY, fileId)).schema();
+        StructType quarantine = spark.read().parquet(LakeLayout.sourceFilePartition(
+                lake.resolve("quarantine").toUri().toString(), DAY, fileId)).schema();
+
+        List<String> lineage = Arrays.stream(LineageColumn.values())
+                .map(column -> column.columnName() + " " + column.type()).toList();
+        assertThat(namesAndTypes(silver)).containsExactlyElementsOf(Stream.concat(
+                SilverSplit.SILVER_COLUMNS.stream().map(name -> name + " "
+                        + SilverSplit.SILVER_SCHEMA.apply(name).dataType().catalogString()),
+                lineage.stream()).toList());
+        assertThat(namesAndTypes(quarantine)).endsWith(lineage.toArray(String[]::new));
+    }
+
+    private static List<String> namesAndTypes(StructType schema) {
+        return Arrays.stream(schema.fields())
+                .map(field -> field.name() + " " + field.dataType().catalogString()).toList();
     }
 
     @Test
