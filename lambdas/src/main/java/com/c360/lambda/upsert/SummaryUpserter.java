@@ -14,12 +14,22 @@ public final class SummaryUpserter {
     private static final Logger LOG = LoggerFactory.getLogger(SummaryUpserter.class);
 
     private final SummaryStore store;
+    private final SummaryMetrics metrics;
 
-    public SummaryUpserter(SummaryStore store) {
+    public SummaryUpserter(SummaryStore store, SummaryMetrics metrics) {
         this.store = Objects.requireNonNull(store, "store");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
     public UpsertResponse upsert(UpsertRequest request) {
+        UpsertResponse response = applyInOneTransaction(request);
+        // A replay or a superseded run writes no summary row, so it counts none: the metric's sum stays the number of
+        // customers actually upserted.
+        publishCustomersUpserted(response.runId(), response.alreadyApplied() ? 0 : response.customersUpserted());
+        return response;
+    }
+
+    private UpsertResponse applyInOneTransaction(UpsertRequest request) {
         return store.inTransaction(tx -> {
             String runId = request.runId();
             StagedRun run = tx.lockRun(runId).orElseThrow(() -> new StagedRunNotFoundException(runId));
@@ -48,5 +58,15 @@ public final class SummaryUpserter {
             LOG.info("Applied run", entry("runId", runId), entry("customersUpserted", customers));
             return UpsertResponse.applied(runId, customers);
         });
+    }
+
+    /** After the commit, so a metric never counts a rolled-back run; failing now would fail a committed upsert. */
+    private void publishCustomersUpserted(String runId, int customers) {
+        try {
+            metrics.customersUpserted(customers);
+        } catch (RuntimeException e) {
+            LOG.warn("CustomersUpserted not published", entry("runId", runId), entry("customersUpserted", customers),
+                    e);
+        }
     }
 }

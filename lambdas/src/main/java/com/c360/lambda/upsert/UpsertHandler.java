@@ -27,17 +27,21 @@ public final class UpsertHandler implements RequestStreamHandler {
 
     private final SummaryUpserter upserter;
 
-    /** Used by the Lambda runtime: credentials from the secret in {@code DB_SECRET_ARN}. */
+    /**
+     * Used by the Lambda runtime: credentials from the secret in {@code DB_SECRET_ARN}, and CustomersUpserted as EMF
+     * in the function's log.
+     */
     public UpsertHandler() {
-        this(SecretsManagerConnectionProvider.fromEnvironment());
+        this(new JdbcSummaryStore(SecretsManagerConnectionProvider.fromEnvironment()), EmfSummaryMetrics.create());
     }
 
+    /** Used by the local runtime: the count goes to the log line only, as there is no CloudWatch to extract EMF. */
     public UpsertHandler(ConnectionProvider database) {
-        this(new JdbcSummaryStore(database));
+        this(new JdbcSummaryStore(database), SummaryMetrics.NONE);
     }
 
-    public UpsertHandler(SummaryStore store) {
-        this.upserter = new SummaryUpserter(store);
+    public UpsertHandler(SummaryStore store, SummaryMetrics metrics) {
+        this.upserter = new SummaryUpserter(store, metrics);
     }
 
     @Override

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class UpsertHandlerTest {
     private final InMemorySummaryStore store = new InMemorySummaryStore();
-    private final UpsertHandler handler = new UpsertHandler(store);
+    private final InMemorySummaryMetrics metrics = new InMemorySummaryMetrics();
+    private final UpsertHandler handler = new UpsertHandler(store, metrics);
 
     private String invoke(String payload) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -34,6 +35,47 @@ class UpsertHandlerTest {
         assertThat(store.steps()).containsExactly(
                 "lockRun", "lockSummaryWriters", "replaceDay", "deleteStagedRows", "markApplied:3");
         assertThat(store.transactions()).isEqualTo(1);
+        assertThat(metrics.customersUpserted()).containsExactly(3);
+    }
+
+    @Test
+    void replayOfAnAppliedRun_publishesZeroCustomersUpserted_notTheStoredCountAgain() throws IOException {
+        store.markApplied("run-1", "2024-05-01", 7);
+
+        invoke("{\"runId\":\"run-1\",\"ingestionDate\":\"2024-05-01\"}");
+
+        assertThat(metrics.customersUpserted()).containsExactly(0);
+    }
+
+    @Test
+    void supersededRun_publishesZeroCustomersUpserted() throws IOException {
+        store.stage("older-run", "2024-05-01", 3);
+        store.newerRunAppliedFor("older-run");
+
+        invoke("{\"runId\":\"older-run\",\"ingestionDate\":\"2024-05-01\"}");
+
+        assertThat(metrics.customersUpserted()).containsExactly(0);
+    }
+
+    @Test
+    void failedUpsert_publishesNothing() {
+        store.stage("run-1", "2024-05-01", 3);
+        store.loseStagedRows("run-1", 2);
+
+        assertThatThrownBy(() -> invoke("{\"runId\":\"run-1\",\"ingestionDate\":\"2024-05-01\"}"))
+                .isInstanceOf(IncompleteStagingException.class);
+        assertThat(metrics.customersUpserted()).isEmpty();
+    }
+
+    @Test
+    void unpublishableMetric_doesNotFailTheCommittedUpsert() throws IOException {
+        store.stage("run-1", "2024-05-01", 3);
+        metrics.failEveryPublish();
+
+        String response = invoke("{\"runId\":\"run-1\",\"ingestionDate\":\"2024-05-01\"}");
+
+        assertThat(response).contains("\"customersUpserted\":3", "\"alreadyApplied\":false");
+        assertThat(store.steps()).endsWith("markApplied:3");
     }
 
     @Test
