@@ -1,6 +1,8 @@
 package com.c360.cdk;
 
+import com.c360.glue.silver.LineageColumn;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,10 @@ public final class LakeTables {
     static final String PROJECTION_START_DATE = "2020-01-01";
     static final String PROJECTION_LAST_YEAR = "2099";
 
-    /** Lineage the bronze→silver job adds to every silver and quarantine row. */
-    static final List<Column> LINEAGE = List.of(
-            new Column("source_key", "string"),
-            new Column("source_version", "string"),
-            new Column("run_id", "string"),
-            new Column("ingested_at", "timestamp"));
+    /** Lineage the bronze→silver job adds to every silver and quarantine row, as the job declares it. */
+    static final List<Column> LINEAGE = Arrays.stream(LineageColumn.values())
+            .map(column -> new Column(column.columnName(), column.type()))
+            .toList();
 
     public static final List<Column> SILVER_COLUMNS = withLineage(List.of(
             new Column("purchase_id", "bigint"),

@@ -47,8 +47,9 @@ public class MonitoringStack extends Stack {
                 .build();
         dashboard.addWidgets(TextWidget.Builder.create()
                 .markdown("# c360 " + config.envName() + "\nbronze CSV → trigger → Step Functions → Glue "
-                        + "bronze→silver → silver→gold → gold→RDS → upsert. Row counts are emitted by the jobs "
-                        + "and the upsert function in namespace `" + PipelineMetrics.NAMESPACE + "`.")
+                        + "bronze→silver → silver→gold → gold→RDS → upsert. Row counts come from bronze→silver "
+                        + "(PutMetricData) and the upsert function (EMF), in namespace `"
+                        + PipelineMetrics.NAMESPACE + "`.")
                 .width(24).height(2).build());
         dashboard.addWidgets(
                 graph("Executions", List.of(

@@ -1,6 +1,7 @@
 package com.c360.cdk;
 
 import com.c360.glue.GlueJob;
+import com.c360.glue.JobMetrics;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -53,6 +54,8 @@ public class PipelineStack extends Stack {
     static final String CSV_SUFFIX = ".csv";
     static final String GLUE_VERSION = "5.0";
     static final int GLUE_TIMEOUT_MINUTES = 60;
+    /** Where Glue's own job metrics ({@code --enable-metrics}) go; the job role publishes them. */
+    static final String GLUE_METRICS_NAMESPACE = "Glue";
 
     /**
      * Every bronze file gets its own execution, so executions overlap whenever files arrive together. bronze→silver
@@ -212,13 +215,7 @@ public class PipelineStack extends Stack {
                             "logs:AssociateKmsKey"))
                     .resources(List.of(logGroupArn("/aws-glue/*")))
                     .build());
-            role.addToPolicy(PolicyStatement.Builder.create()
-                    .sid("GlueJobMetrics")
-                    .actions(List.of("cloudwatch:PutMetricData"))
-                    .resources(List.of("*"))
-                    .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace",
-                            List.of("Glue", PipelineMetrics.NAMESPACE))))
-                    .build());
+            List<String> metricNamespaces = new ArrayList<>(List.of(GLUE_METRICS_NAMESPACE));
             Map<String, String> arguments = new HashMap<>(storage.lake().asJobArguments());
             arguments.put("--job-language", "scala");
             arguments.put("--class", job.mainClass());
@@ -233,6 +230,9 @@ public class PipelineStack extends Stack {
                 case BRONZE_TO_SILVER -> {
                     grantRead(job, role, storage.bronze(), storage.reference());
                     grantWrite(job, role, storage.silver(), storage.quarantine());
+                    // The job publishes each file's row accounting itself: Glue does not extract EMF from job logs.
+                    arguments.put("--" + JobMetrics.NAMESPACE_ARGUMENT, PipelineMetrics.NAMESPACE);
+                    metricNamespaces.add(PipelineMetrics.NAMESPACE);
                 }
                 case SILVER_TO_GOLD -> {
                     grantRead(job, role, storage.silver());
@@ -247,6 +247,12 @@ public class PipelineStack extends Stack {
                 }
                 default -> throw new IllegalStateException("No data access defined for " + job);
             }
+            role.addToPolicy(PolicyStatement.Builder.create()
+                    .sid("GlueJobMetrics")
+                    .actions(List.of("cloudwatch:PutMetricData"))
+                    .resources(List.of("*"))
+                    .conditions(Map.of("StringEquals", Map.of("cloudwatch:namespace", metricNamespaces)))
+                    .build());
 
             CfnJob.Builder definition = CfnJob.Builder.create(this, jobId(job))
                     .name(job.jobName(config.prefix()))
@@ -357,8 +363,9 @@ public class PipelineStack extends Stack {
                     Nag.rule(Nag.IAM_WILDCARD, "Glue creates its job log groups and streams under /aws-glue/",
                             "Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:"
                                     + "/aws-glue/*:*"),
-                    Nag.rule(Nag.IAM_WILDCARD, "PutMetricData has no resource-level permissions; limited to the "
-                            + "Glue and c360 namespaces by condition", "Resource::*"));
+                    Nag.rule(Nag.IAM_WILDCARD, "PutMetricData has no resource-level permissions; a "
+                            + "cloudwatch:namespace condition limits it to Glue's job metrics and, for bronze->silver, "
+                            + "the " + PipelineMetrics.NAMESPACE + " row counts", "Resource::*"));
         }
         Nag.suppress(jobRoles.get(GlueJob.GOLD_TO_RDS), Nag.rule(Nag.IAM_WILDCARD,
                 "ENI management for the Glue connection: EC2 Describe* calls have no resource-level permissions "

@@ -2,11 +2,14 @@ package com.c360.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.c360.glue.silver.LineageColumn;
 import com.c360.glue.silver.PurchaseValidator;
 import com.c360.glue.silver.SilverSplit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +33,27 @@ class LakeTablesContractTest {
     }
 
     @Test
-    void lineageColumns_followTheLayerColumns() {
-        List<String> lineage = List.of("source_key", "source_version", "run_id", "ingested_at");
+    void lineageColumns_followTheLayerColumns_asBronzeToSilverAppendsThem() {
+        List<String> lineage = Arrays.stream(LineageColumn.values())
+                .map(column -> column.columnName() + " " + column.type()).toList();
 
-        assertThat(LakeTables.SILVER_COLUMNS.subList(LakeTables.SILVER_COLUMNS.size() - 4,
-                LakeTables.SILVER_COLUMNS.size())).extracting(LakeTables.Column::name).isEqualTo(lineage);
-        assertThat(LakeTables.QUARANTINE_COLUMNS.subList(LakeTables.QUARANTINE_COLUMNS.size() - 4,
-                LakeTables.QUARANTINE_COLUMNS.size())).extracting(LakeTables.Column::name).isEqualTo(lineage);
+        assertThat(lineage).hasSize(4);
+        assertThat(namesAndTypes(LakeTables.SILVER_COLUMNS)).endsWith(lineage.toArray(String[]::new))
+                .hasSize(SilverSplit.SILVER_COLUMNS.size() + lineage.size());
+        assertThat(namesAndTypes(LakeTables.QUARANTINE_COLUMNS)).endsWith(lineage.toArray(String[]::new))
+                .hasSize(SilverSplit.QUARANTINE_COLUMNS.size() + lineage.size());
+    }
+
+    @Test
+    void lineageTypes_areSparkTypesWhoseCatalogNameIsTheSame() {
+        for (LineageColumn column : LineageColumn.values()) {
+            assertThat(DataType.fromDDL(column.type()).catalogString()).as(column.columnName())
+                    .isEqualTo(column.type());
+        }
+    }
+
+    private static List<String> namesAndTypes(List<LakeTables.Column> columns) {
+        return columns.stream().map(column -> column.name() + " " + column.type()).toList();
     }
 
     private static Map<String, String> catalogTypes(StructType schema, List<String> columns) {

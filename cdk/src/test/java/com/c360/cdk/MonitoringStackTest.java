@@ -51,7 +51,8 @@ class MonitoringStackTest {
         assertThat(body).contains("ExecutionsStarted", "ExecutionsSucceeded", "ExecutionsFailed", "ExecutionTime",
                 "glue.driver.aggregate.elapsedTime", "c360-dev-bronze-to-silver", "c360-dev-silver-to-gold",
                 "c360-dev-gold-to-rds");
-        for (String metric : new String[] {"RowsRead", "RowsValid", "RowsQuarantined", "CustomersUpserted"}) {
+        for (String metric : new String[] {"RowsRead", "RowsValid", "RowsQuarantined", "DuplicatesCollapsed",
+                "CustomersUpserted"}) {
             assertThat(body).contains("[\\\"c360\\\",\\\"" + metric + "\\\"");
         }
     }

@@ -281,6 +281,36 @@ class PipelineStackTest {
     }
 
     @Test
+    void bronzeToSilver_aloneGetsTheMetricsNamespaceArgument() {
+        assertThat(jobsByName.get("c360-dev-bronze-to-silver").at("/DefaultArguments/--metrics_namespace").asText())
+                .isEqualTo("c360");
+        for (String name : List.of("c360-dev-silver-to-gold", "c360-dev-gold-to-rds")) {
+            assertThat(jobsByName.get(name).path("DefaultArguments").has("--metrics_namespace")).as(name).isFalse();
+        }
+    }
+
+    @Test
+    void putMetricData_isOnEveryResourceButOnlyInTheNamespacesEachJobPublishesTo() {
+        Map<String, List<String>> expected = Map.of(
+                "BronzeToSilverJobRole", List.of("Glue", "c360"),
+                "SilverToGoldJobRole", List.of("Glue"),
+                "GoldToRdsJobRole", List.of("Glue"));
+        for (Map.Entry<String, List<String>> role : expected.entrySet()) {
+            List<JsonNode> putMetricData = statementsOf(logicalIdStartingWith(template, "AWS::IAM::Policy",
+                    role.getKey() + "DefaultPolicy")).stream()
+                    .filter(statement -> actions(statement).contains("cloudwatch:PutMetricData")).toList();
+
+            assertThat(putMetricData).as(role.getKey()).hasSize(1);
+            JsonNode statement = putMetricData.get(0);
+            assertThat(actions(statement)).containsExactly("cloudwatch:PutMetricData");
+            assertThat(statement.path("Resource").asText()).isEqualTo("*");
+            assertThat(fieldNames(statement.path("Condition"))).containsExactly("StringEquals");
+            assertThat(values(statement.at("/Condition/StringEquals/cloudwatch:namespace")))
+                    .as(role.getKey()).containsExactlyInAnyOrderElementsOf(role.getValue());
+        }
+    }
+
+    @Test
     void triggerAsyncInvocations_retryTwiceThenLandInAnEncryptedSslOnlyQueue() {
         JsonNode invokeConfig = onlyResource(template, "AWS::Lambda::EventInvokeConfig").path("Properties");
         String queueId = logicalIdStartingWith(template, "AWS::SQS::Queue", "TriggerDeadLetters");
@@ -313,6 +343,15 @@ class PipelineStackTest {
         template.at("/Resources/" + policyLogicalId + "/Properties/PolicyDocument/Statement")
                 .forEach(statements::add);
         return statements;
+    }
+
+    private static List<String> values(JsonNode stringOrArray) {
+        if (stringOrArray.isTextual()) {
+            return List.of(stringOrArray.asText());
+        }
+        List<String> values = new ArrayList<>();
+        stringOrArray.forEach(value -> values.add(value.asText()));
+        return values;
     }
 
     private static List<String> actions(JsonNode statement) {
