@@ -1,6 +1,7 @@
 package com.c360.local;
 
 import com.c360.glue.LakeLayout;
+import com.c360.glue.LocalSpark;
 import com.c360.glue.silver.IngestionAudit;
 import com.c360.lambda.db.DatabaseCredentials;
 import com.c360.lambda.trigger.InvalidEventRecordException;

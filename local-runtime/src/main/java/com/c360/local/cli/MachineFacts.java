@@ -1,6 +1,6 @@
 package com.c360.local.cli;
 
-import com.c360.local.LocalSpark;
+import com.c360.glue.LocalSpark;
 
 /** What a benchmark's numbers depend on besides the code: the JVM's cores and heap, Java, and Spark's threads. */
 record MachineFacts(int cores, long maxHeapBytes, String javaVersion, String sparkMaster) {

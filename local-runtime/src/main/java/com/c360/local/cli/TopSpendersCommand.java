@@ -1,6 +1,6 @@
 package com.c360.local.cli;
 
-import com.c360.local.LocalSpark;
+import com.c360.glue.LocalSpark;
 import com.c360.local.db.LocalDatabase;
 import java.util.List;
 import java.util.concurrent.Callable;

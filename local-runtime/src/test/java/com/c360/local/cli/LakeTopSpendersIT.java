@@ -2,7 +2,7 @@ package com.c360.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.c360.local.LocalSpark;
+import com.c360.glue.LocalSpark;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;

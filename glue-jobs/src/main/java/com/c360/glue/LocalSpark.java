@@ -1,8 +1,11 @@
-package com.c360.local;
+package com.c360.glue;
 
 import org.apache.spark.sql.SparkSession;
 
-/** The one SparkSession a local run shares between all Glue job classes (Glue gives each job its own cluster). */
+/**
+ * The local-mode SparkSession the local runtime shares between all job classes of a run, and the tests use. Glue
+ * builds its own session for each job on AWS; this lives beside the jobs so there is one definition of the local one.
+ */
 public final class LocalSpark {
     /** Two worker threads: the cores this machine kind has. */
     public static final String MASTER = "local[2]";
