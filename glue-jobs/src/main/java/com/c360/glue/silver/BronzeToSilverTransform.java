@@ -2,11 +2,10 @@ package com.c360.glue.silver;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.negate;
-import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.api.java.function.MapFunction;
@@ -36,21 +35,24 @@ public final class BronzeToSilverTransform {
 
         // Rows without a usable purchase_id cannot duplicate anything; a negative line number keeps each alone.
         Column duplicateGroup = coalesce(col("purchase_id_key"), negate(col("source_line")));
+        // Whole-group aggregates only, so Spark needs one unordered window: differing fingerprints mean conflicting
+        // content, and every row after the group's first line is a repeat of it.
         WindowSpec samePurchase = Window.partitionBy(duplicateGroup);
-        Column versions = size(collect_set("fingerprint").over(samePurchase));
-        Column occurrence = row_number().over(samePurchase.orderBy("source_line"));
-
-        Column conflicting = versions.gt(1);
+        Column conflicting = col("conflicting");
         Dataset<Row> outcome = classified
+                .withColumn("conflicting",
+                        min("fingerprint").over(samePurchase).notEqual(max("fingerprint").over(samePurchase)))
+                .withColumn("repeat", col("source_line").gt(min("source_line").over(samePurchase)))
                 .withColumn("reason", when(conflicting, lit(QuarantineReason.CONFLICTING_DUPLICATE.code()))
                         .otherwise(col("reason")))
                 .withColumn("reason_detail", when(conflicting,
                         lit("the same purchase_id appears with different content in this file"))
                         .otherwise(col("reason_detail")))
                 .withColumn(OUTCOME, when(conflicting, lit(QUARANTINED))
-                        .when(occurrence.gt(1), lit(COLLAPSED))
+                        .when(col("repeat"), lit(COLLAPSED))
                         .when(col("reason").isNull(), lit(VALID))
-                        .otherwise(lit(QUARANTINED)));
+                        .otherwise(lit(QUARANTINED)))
+                .drop("conflicting", "repeat");
         return new SilverSplit(outcome);
     }
 }

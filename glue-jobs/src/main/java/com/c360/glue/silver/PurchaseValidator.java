@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -26,6 +27,7 @@ public final class PurchaseValidator implements Serializable {
     private static final int AMOUNT_INTEGER_DIGITS = 12;
     private static final int AUD_PRECISION = 18;
     private static final int MAX_ID_DIGITS = 18;
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     /**
      * {@code purchase_id_key} groups rows for duplicate detection; {@code fingerprint} is the row's normalised
@@ -174,7 +176,7 @@ public final class PurchaseValidator implements Serializable {
 
     /** Plain decimals only: no exponent, no thousands separators, no currency symbols. */
     static Optional<BigDecimal> parsePlainDecimal(String value) {
-        if (value == null || !value.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
+        if (value == null || !PLAIN_DECIMAL.matcher(value).matches()) {
             return Optional.empty();
         }
         return Optional.of(new BigDecimal(value));
