@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.c360.lambda.db.DatabaseCredentials;
 import com.c360.lambda.upsert.UpsertHandler;
+import com.c360.glue.LocalSpark;
 import com.c360.local.IngestReport;
+import com.c360.local.LocalLake;
 import com.c360.local.LocalPipeline;
 import com.c360.local.RepoLayout;
 import com.c360.local.aws.LocalLambdaContext;
+import com.c360.local.cli.LakeTopSpenders;
 import com.c360.local.db.LocalDatabase;
 import com.c360.testing.PostgresTestDatabase;
 import java.io.ByteArrayInputStream;
@@ -120,6 +123,18 @@ class PipelineEndToEndIT {
 
     @Test
     @Order(2)
+    void goldAcrossDays_agreesWithTheSummaryTable() throws Exception {
+        Map<Long, SummaryOracle.SummaryRow> fromGold = new TreeMap<>();
+        new LakeTopSpenders(LocalSpark.start("e2e"), LocalLake.inHome(work.resolve("home")).layer(LocalLake.GOLD))
+                .top(Integer.MAX_VALUE)
+                .forEach(t -> fromGold.put(t.customerId(), new SummaryOracle.SummaryRow(t.customerId(), t.fullName(),
+                        t.email(), t.totalSpentAud(), t.firstPurchaseDate(), t.lastPurchaseDate())));
+
+        assertThat(fromGold).containsExactlyEntriesOf(summaryTable());
+    }
+
+    @Test
+    @Order(3)
     void reingestingAFile_leavesTheSummaryUnchanged() throws Exception {
         Map<Long, List<Object>> before = summaryWithUpdatedAt();
 
@@ -130,7 +145,7 @@ class PipelineEndToEndIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void rerunningTheUpsertOfAnAppliedRun_changesNothing() throws Exception {
         Map<Long, List<Object>> before = summaryWithUpdatedAt();
         UpsertHandler upsert = new UpsertHandler(new DatabaseCredentials(server.jdbcUrl(), server.user(), null));
@@ -144,7 +159,7 @@ class PipelineEndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void fileMissingAColumn_failsTheExecutionWithAnAlert_andChangesNothing() throws Exception {
         Map<Long, List<Object>> before = summaryWithUpdatedAt();
         Path broken = Files.writeString(work.resolve("in/broken.csv"),
