@@ -1,5 +1,6 @@
 package com.c360.lambda.db;
 
+import com.c360.lambda.FunctionEnvironment;
 import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -21,10 +22,7 @@ public final class SecretsManagerConnectionProvider implements ConnectionProvide
     }
 
     public static SecretsManagerConnectionProvider fromEnvironment() {
-        String secretId = System.getenv(SECRET_ARN_ENV);
-        if (secretId == null || secretId.isBlank()) {
-            throw new IllegalStateException("Environment variable " + SECRET_ARN_ENV + " is not set");
-        }
+        String secretId = FunctionEnvironment.required(SECRET_ARN_ENV);
         SecretsManagerClient client = SecretsManagerClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();

@@ -1,5 +1,6 @@
 package com.c360.lambda.trigger;
 
+import com.c360.lambda.FunctionEnvironment;
 import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -22,10 +23,7 @@ public final class StepFunctionsExecutionStarter implements ExecutionStarter {
     }
 
     public static StepFunctionsExecutionStarter fromEnvironment() {
-        String arn = System.getenv(STATE_MACHINE_ARN_ENV);
-        if (arn == null || arn.isBlank()) {
-            throw new IllegalStateException("Environment variable " + STATE_MACHINE_ARN_ENV + " is not set");
-        }
+        String arn = FunctionEnvironment.required(STATE_MACHINE_ARN_ENV);
         SfnClient client = SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         return new StepFunctionsExecutionStarter(client, arn);
     }
