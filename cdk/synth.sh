@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Synthesizes the c360 CDK app offline into cdk/cdk.out (one CloudFormation template per stack, plus assets).
-# cdk-nag AwsSolutions runs as part of synth: an unsuppressed finding fails it. Needs the glue-jobs and lambdas
-# jars (mvn -B -o install -pl glue-jobs,lambdas -DskipTests) and Node 20+. Extra arguments go to `cdk synth`,
+# cdk-nag AwsSolutions runs as part of synth: an unsuppressed finding fails it. The app (cdk/app.sh) builds the jars it
+# deploys from this checkout; Node 20+ runs the pinned CLI. Extra arguments go to `cdk synth`,
 # e.g. ./synth.sh -c envName=prod -c deletionProtection=true
 set -euo pipefail
 cd "$(dirname "$0")"

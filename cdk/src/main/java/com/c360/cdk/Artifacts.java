@@ -20,7 +20,7 @@ public final class Artifacts {
     /** Overrides the search for the repository root. */
     public static final String REPO_ROOT_PROPERTY = "c360.repoRoot";
     static final String BUILD_FIRST = "build them first from the repository root: "
-            + "mvn -B -o install -pl glue-jobs,lambdas -DskipTests";
+            + "mvn -B package -DskipTests -pl glue-jobs,lambdas -am (cdk/app.sh does it for cdk synth and deploy)";
 
     private static final Path MARKER = Path.of("statemachine", "c360-pipeline.asl.json");
 

@@ -31,7 +31,7 @@ class ArtifactsTest {
                 .isInstanceOf(MissingArtifactException.class)
                 .hasMessageContaining("glue-jobs/target/c360-glue-jobs.jar")
                 .hasMessageContaining("lambdas/target/c360-lambdas.jar")
-                .hasMessageContaining("mvn -B -o install -pl glue-jobs,lambdas -DskipTests");
+                .hasMessageContaining("mvn -B package -DskipTests -pl glue-jobs,lambdas -am");
     }
 
     @Test

@@ -69,8 +69,8 @@ class PipelineEndToEndIT {
     @BeforeAll
     static void startPipeline() throws Exception {
         server = PostgresTestDatabase.create(PipelineEndToEndIT.class);
-        database = LocalDatabase.open(work.resolve("home"), Map.of(LocalDatabase.URL_ENV, server.jdbcUrl(),
-                LocalDatabase.USER_ENV, server.user()));
+        database = LocalDatabase.open(work.resolve("home"), server.connectionEnvironment(LocalDatabase.URL_ENV,
+                LocalDatabase.USER_ENV, LocalDatabase.PASSWORD_ENV));
         pipeline = LocalPipeline.open(RepoLayout.locate(), work.resolve("home"), database, System.out);
         fxFile = Files.writeString(work.resolve("fx.csv"), FX_CSV);
     }
@@ -148,7 +148,8 @@ class PipelineEndToEndIT {
     @Order(4)
     void rerunningTheUpsertOfAnAppliedRun_changesNothing() throws Exception {
         Map<Long, List<Object>> before = summaryWithUpdatedAt();
-        UpsertHandler upsert = new UpsertHandler(new DatabaseCredentials(server.jdbcUrl(), server.user(), null));
+        UpsertHandler upsert = new UpsertHandler(new DatabaseCredentials(server.jdbcUrl(), server.user(),
+                server.password().orElse(null)));
         ByteArrayOutputStream response = new ByteArrayOutputStream();
 
         upsert.handleRequest(new ByteArrayInputStream(("{\"runId\":\"" + runOfFileC + "\",\"ingestionDate\":\""

@@ -80,8 +80,8 @@ public final class FxRateTable implements Serializable {
             throw new InvalidFxReferenceException(where + ": expected 3 fields, found " + values.size());
         }
         String currency = values.get(0).toUpperCase(Locale.ROOT);
-        if (!isIsoCurrency(currency) || AUD.equals(currency)) {
-            throw new InvalidFxReferenceException(where + ": '" + values.get(0) + "' is not a foreign ISO-4217 currency");
+        if (!isIsoCurrency(currency)) {
+            throw new InvalidFxReferenceException(where + ": '" + values.get(0) + "' is not an ISO-4217 currency");
         }
         LocalDate rateDate;
         BigDecimal rate;
@@ -94,6 +94,14 @@ public final class FxRateTable implements Serializable {
         if (rate.signum() <= 0 || rate.stripTrailingZeros().scale() > RATE_SCALE) {
             throw new InvalidFxReferenceException(where + ": rate " + values.get(2)
                     + " must be positive with at most " + RATE_SCALE + " decimals");
+        }
+        if (AUD.equals(currency)) {
+            // AUD converts at exactly 1 without a lookup; a row saying so is harmless, any other rate is a mistake.
+            if (rate.compareTo(BigDecimal.ONE) != 0) {
+                throw new InvalidFxReferenceException(where + ": AUD is the target currency, so its rate can only be 1,"
+                        + " not " + values.get(2));
+            }
+            return;
         }
         BigDecimal previous = rates.computeIfAbsent(currency, c -> new TreeMap<>()).putIfAbsent(rateDate, rate);
         if (previous != null && previous.compareTo(rate) != 0) {

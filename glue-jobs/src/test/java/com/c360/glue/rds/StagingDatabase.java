@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A throwaway database on the local Postgres with the project's schema from {@code sql/}. */
+/** A throwaway database on the test Postgres with the project's schema from {@code sql/}. */
 final class StagingDatabase implements AutoCloseable {
     private static final Path SCHEMA = Path.of("..", "sql", "V1__customer_purchase_tables.sql");
 
@@ -29,7 +29,7 @@ final class StagingDatabase implements AutoCloseable {
     }
 
     DatabaseEndpoint endpoint() {
-        return new DatabaseEndpoint(url(), database.user(), null);
+        return new DatabaseEndpoint(url(), database.user(), database.password().orElse(null));
     }
 
     Connection connect() throws SQLException {

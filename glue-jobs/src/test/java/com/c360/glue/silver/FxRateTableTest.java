@@ -37,6 +37,24 @@ class FxRateTableTest {
         assertThat(table.audPerUnit("AUD", LocalDate.parse("1990-01-01"))).contains(BigDecimal.ONE);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"AUD,2026-01-01,1", "aud,2026-01-01,1.000", "AUD,2026-01-01,1.0000000000"})
+    void audRowAtRateOne_isAccepted_andAudStillConvertsAtOne(String row) {
+        FxRateTable withAud = parse("currency,rate_date,aud_per_unit\n" + row + "\nUSD,2026-01-01,1.5\n");
+
+        assertThat(withAud.audPerUnit("AUD", LocalDate.parse("2025-06-01"))).contains(BigDecimal.ONE);
+        assertThat(withAud.audPerUnit("USD", LocalDate.parse("2026-01-02"))).contains(new BigDecimal("1.5"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.01", "0.99", "2"})
+    void audRowAtAnyOtherRate_rejectsTheTable_sayingAudCanOnlyBeOne(String rate) {
+        assertThatThrownBy(() -> parse("currency,rate_date,aud_per_unit\nAUD,2026-01-01," + rate + "\n"))
+                .isInstanceOf(InvalidFxReferenceException.class)
+                .hasMessageContaining("inline.csv line 2")
+                .hasMessageContaining("AUD is the target currency, so its rate can only be 1, not " + rate);
+    }
+
     @Test
     void lowerCaseCurrency_isAccepted() {
         assertThat(parse("currency,rate_date,aud_per_unit\nnzd,2026-01-01,0.91\n")
@@ -49,7 +67,6 @@ class FxRateTableTest {
         "currency,rate_date,aud_per_unit\nUSD,2026-01-01,0\n",
         "currency,rate_date,aud_per_unit\nUSD,2026-01-01,1.5\nUSD,2026-01-01,1.6\n",
         "currency,rate_date,aud_per_unit\nXYZ,2026-01-01,1.5\n",
-        "currency,rate_date,aud_per_unit\nAUD,2026-01-01,1\n",
         "currency,rate_date,aud_per_unit\nUSD,01/01/2026,1.5\n",
         "currency,rate_date,aud_per_unit\nUSD,2026-01-01,1.12345678901\n",
         "currency,rate_date,aud_per_unit\nUSD,2026-01-01\n",

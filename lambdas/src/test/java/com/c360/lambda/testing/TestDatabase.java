@@ -5,7 +5,7 @@ import com.c360.testing.PostgresTestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A throwaway database on the local Postgres, handed to the handlers as the credentials they take. */
+/** A throwaway database on the test Postgres, handed to the handlers as the credentials they take. */
 public final class TestDatabase implements AutoCloseable {
     private final PostgresTestDatabase database;
 
@@ -18,7 +18,8 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public DatabaseCredentials credentials() {
-        return new DatabaseCredentials(database.jdbcUrl(), database.user(), null);
+        return new DatabaseCredentials(database.jdbcUrl(), database.user(),
+                database.password().orElse(null));
     }
 
     public Connection connect() throws SQLException {

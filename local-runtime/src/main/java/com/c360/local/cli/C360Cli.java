@@ -94,6 +94,10 @@ public final class C360Cli {
         return LocalDatabase.open(homeDirectory().root(), environment);
     }
 
+    LocalDatabase openDatabaseForQueries() {
+        return LocalDatabase.openForQueries(homeDirectory().root(), environment);
+    }
+
     PrintStream out() {
         return out;
     }

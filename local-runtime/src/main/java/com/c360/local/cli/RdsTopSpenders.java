@@ -17,6 +17,8 @@ public final class RdsTopSpenders implements TopSpenderSource {
             ORDER BY total_spent_aud DESC, customer_id
             LIMIT ?""";
 
+    private static final String UNDEFINED_TABLE = "42P01";
+
     private final DataSource dataSource;
 
     public RdsTopSpenders(DataSource dataSource) {
@@ -42,6 +44,10 @@ public final class RdsTopSpenders implements TopSpenderSource {
             }
             return spenders;
         } catch (SQLException e) {
+            if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+                throw new SummaryQueryException("there is no customer_purchase_summary yet: nothing has been ingested"
+                        + " into this database (run ./c360 demo or ./c360 ingest FILE first)", e);
+            }
             throw new SummaryQueryException("could not read customer_purchase_summary", e);
         }
     }

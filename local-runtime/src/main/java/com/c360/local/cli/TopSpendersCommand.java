@@ -49,7 +49,7 @@ final class TopSpendersCommand implements Callable<Integer> {
     }
 
     private List<TopSpender> fromRds() {
-        try (LocalDatabase database = cli.openDatabase()) {
+        try (LocalDatabase database = cli.openDatabaseForQueries()) {
             return new RdsTopSpenders(database.dataSource()).top(limit);
         }
     }

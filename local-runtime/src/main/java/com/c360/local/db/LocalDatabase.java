@@ -45,15 +45,12 @@ public final class LocalDatabase implements AutoCloseable {
         return open(home, System.getenv());
     }
 
-    /** {@code environment} is the process environment in production; tests pass their own. */
+    /**
+     * The database with its schema brought up to date, for the commands that write. {@code environment} is the process
+     * environment in production; tests pass their own.
+     */
     public static LocalDatabase open(Path home, Map<String, String> environment) {
-        Optional<String> externalUrl = nonBlank(environment.get(URL_ENV));
-        LocalDatabase database = externalUrl.isPresent()
-                ? new LocalDatabase(externalUrl.get(),
-                        nonBlank(environment.get(USER_ENV)).orElse(DEFAULT_USER),
-                        nonBlank(environment.get(PASSWORD_ENV)),
-                        Optional.empty())
-                : startEmbedded(home.resolve("postgres"));
+        LocalDatabase database = openForQueries(home, environment);
         try {
             SchemaMigrator.migrate(database.dataSource);
             return database;
@@ -61,6 +58,20 @@ public final class LocalDatabase implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * The database as it is, for commands that only read: they neither need nor should change the schema, and skipping
+     * the migration check keeps a query's start-up short.
+     */
+    public static LocalDatabase openForQueries(Path home, Map<String, String> environment) {
+        Optional<String> externalUrl = nonBlank(environment.get(URL_ENV));
+        return externalUrl.isPresent()
+                ? new LocalDatabase(externalUrl.get(),
+                        nonBlank(environment.get(USER_ENV)).orElse(DEFAULT_USER),
+                        nonBlank(environment.get(PASSWORD_ENV)),
+                        Optional.empty())
+                : startEmbedded(home.resolve("postgres"));
     }
 
     private static LocalDatabase startEmbedded(Path dataDirectory) {

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
@@ -34,7 +35,8 @@ class TopSpendersCommandIT {
     @BeforeEach
     void createSummaries() throws SQLException {
         server = PostgresTestDatabase.create(TopSpendersCommandIT.class);
-        environment = Map.of(LocalDatabase.URL_ENV, server.jdbcUrl());
+        environment = server.connectionEnvironment(LocalDatabase.URL_ENV, LocalDatabase.USER_ENV,
+                LocalDatabase.PASSWORD_ENV);
         try (LocalDatabase database = LocalDatabase.open(home, environment);
                 Connection connection = database.dataSource().getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
@@ -87,6 +89,23 @@ class TopSpendersCommandIT {
         assertThat(array.findValuesAsText("customer_id")).containsExactly("400", "200", "300", "100");
         assertThat(array.get(3).get("total_spent_aud").decimalValue()).isEqualByComparingTo("20.00");
         assertThat(array.get(3).get("rank").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void fromRds_onADatabaseNothingWasIngestedInto_failsSayingSo_andLeavesTheSchemaAlone() throws SQLException {
+        try (PostgresTestDatabase empty = PostgresTestDatabase.create(TopSpendersCommandIT.class)) {
+            environment = empty.connectionEnvironment(LocalDatabase.URL_ENV, LocalDatabase.USER_ENV,
+                    LocalDatabase.PASSWORD_ENV);
+
+            int exitCode = run("top-spenders");
+
+            assertThat(exitCode).isNotZero();
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("nothing has been ingested");
+            try (Connection connection = empty.connect();
+                    ResultSet tables = connection.getMetaData().getTables(null, "public", "%", null)) {
+                assertThat(tables.next()).as("a query command created no table").isFalse();
+            }
+        }
     }
 
     private static void insertSummary(PreparedStatement insert, long customerId, String name, String email,

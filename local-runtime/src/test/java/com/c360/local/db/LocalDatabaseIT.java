@@ -61,8 +61,8 @@ class LocalDatabaseIT {
     @Test
     void environmentUrl_openedTwice_migratesOnceAndKeepsData() throws SQLException {
         try (PostgresTestDatabase server = PostgresTestDatabase.create(LocalDatabaseIT.class)) {
-            Map<String, String> environment = Map.of(LocalDatabase.URL_ENV, server.jdbcUrl(),
-                    LocalDatabase.USER_ENV, server.user());
+            Map<String, String> environment = server.connectionEnvironment(LocalDatabase.URL_ENV,
+                    LocalDatabase.USER_ENV, LocalDatabase.PASSWORD_ENV);
             try (LocalDatabase first = LocalDatabase.open(home, environment)) {
                 execute(first.dataSource(), """
                         INSERT INTO pipeline_run (run_id, ingestion_date, staged_rows, staged_at)
