@@ -1,15 +1,14 @@
 package com.c360.glue;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where a job publishes its counts: one data point per metric, unit Count, no dimensions. CloudWatch when the job
- * has {@value #NAMESPACE_ARGUMENT} (CDK sets it on the deployed job), nowhere otherwise (local runtime, tests), where
- * the job's log line already carries the numbers.
+ * has a metrics namespace (CDK sets it on the deployed job), nowhere otherwise (local runtime, tests), where the job's
+ * log line already carries the numbers.
  */
 public interface JobMetrics extends AutoCloseable {
-    String NAMESPACE_ARGUMENT = "metrics_namespace";
-
     JobMetrics NONE = counts -> {
     };
 
@@ -19,7 +18,7 @@ public interface JobMetrics extends AutoCloseable {
     default void close() {
     }
 
-    static JobMetrics fromArguments(JobArguments args) {
-        return args.optional(NAMESPACE_ARGUMENT).<JobMetrics>map(CloudWatchJobMetrics::create).orElse(NONE);
+    static JobMetrics forNamespace(Optional<String> namespace) {
+        return namespace.<JobMetrics>map(CloudWatchJobMetrics::create).orElse(NONE);
     }
 }

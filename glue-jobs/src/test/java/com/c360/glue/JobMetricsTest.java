@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
@@ -14,9 +15,7 @@ class JobMetricsTest {
 
     @Test
     void withoutNamespaceArgument_publishesNowhere() {
-        JobArguments local = JobArguments.parse("--run_id", "r-1", "--silver_root", "file:/tmp/silver");
-
-        assertThat(JobMetrics.fromArguments(local)).isSameAs(JobMetrics.NONE);
+        assertThat(JobMetrics.forNamespace(Optional.empty())).isSameAs(JobMetrics.NONE);
     }
 
     @Test
@@ -24,7 +23,7 @@ class JobMetricsTest {
         String previousRegion = System.getProperty("aws.region");
         // Glue sets the region; building a client needs one, sending nothing needs no credentials.
         System.setProperty("aws.region", "ap-southeast-2");
-        try (JobMetrics metrics = JobMetrics.fromArguments(JobArguments.parse("--metrics_namespace", "c360"))) {
+        try (JobMetrics metrics = JobMetrics.forNamespace(Optional.of("c360"))) {
             assertThat(metrics).isInstanceOf(CloudWatchJobMetrics.class);
         } finally {
             if (previousRegion == null) {

@@ -1,7 +1,7 @@
 package com.c360.glue.gold;
 
-import com.c360.glue.JobArguments;
-import com.c360.glue.LakeLayout;
+import com.c360.contract.LakeLayout;
+import com.c360.contract.SilverToGoldArguments;
 import com.c360.glue.silver.SilverSplit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,13 +26,13 @@ public final class SilverToGoldJob {
     }
 
     public static void main(String[] args) {
-        run(SparkSession.builder().getOrCreate(), JobArguments.parse(args));
+        run(SparkSession.builder().getOrCreate(), SilverToGoldArguments.parse(args));
     }
 
-    public static long run(SparkSession spark, JobArguments args) {
-        LocalDate day = args.requiredDate("ingestion_date");
-        String silverDay = LakeLayout.ingestionDay(args.required("silver_root"), day);
-        String goldDay = LakeLayout.goldDay(args.required("gold_root"), day);
+    public static long run(SparkSession spark, SilverToGoldArguments args) {
+        LocalDate day = args.ingestionDate();
+        String silverDay = LakeLayout.ingestionDay(args.silverRoot(), day);
+        String goldDay = LakeLayout.goldDay(args.goldRoot(), day);
 
         Dataset<Row> silver = exists(spark, silverDay)
                 ? spark.read().parquet(silverDay)
@@ -41,7 +41,7 @@ public final class SilverToGoldJob {
         try {
             gold.write().mode(SaveMode.Overwrite).parquet(goldDay);
             long customers = gold.count();
-            LOG.info("silver->gold {} run {}: {} customers", day, args.required("run_id"), customers);
+            LOG.info("silver->gold {} run {}: {} customers", day, args.runId(), customers);
             return customers;
         } finally {
             gold.unpersist();

@@ -2,8 +2,8 @@ package com.c360.glue.rds;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.c360.glue.JobArguments;
-import com.c360.glue.LakeLayout;
+import com.c360.contract.GoldToRdsArguments;
+import com.c360.contract.LakeLayout;
 import com.c360.glue.gold.GoldAggregation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,15 +36,15 @@ public final class GoldToRdsJob {
     }
 
     public static void main(String[] args) {
-        JobArguments arguments = JobArguments.parse(args);
-        DatabaseEndpoint database = DatabaseEndpoint.resolve(arguments, System.getenv(), GoldToRdsJob::secretValue);
+        GoldToRdsArguments arguments = GoldToRdsArguments.parse(args);
+        DatabaseEndpoint database = DatabaseEndpoint.resolve(arguments.database(), GoldToRdsJob::secretValue);
         run(SparkSession.builder().getOrCreate(), arguments, database);
     }
 
-    public static long run(SparkSession spark, JobArguments args, DatabaseEndpoint database) {
-        String runId = args.required("run_id");
-        LocalDate day = args.requiredDate("ingestion_date");
-        String goldDay = LakeLayout.goldDay(args.required("gold_root"), day);
+    public static long run(SparkSession spark, GoldToRdsArguments args, DatabaseEndpoint database) {
+        String runId = args.runId();
+        LocalDate day = args.ingestionDate();
+        String goldDay = LakeLayout.goldDay(args.goldRoot(), day);
         try (Connection connection = database.open()) {
             long staged = new StagingLoader().stage(connection, runId, day, readGold(spark, goldDay));
             LOG.info("gold->RDS {} run {}: staged {} rows from {}", day, runId, staged, goldDay);

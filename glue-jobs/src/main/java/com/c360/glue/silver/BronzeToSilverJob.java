@@ -3,9 +3,10 @@ package com.c360.glue.silver;
 import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 
-import com.c360.glue.JobArguments;
+import com.c360.contract.BronzeToSilverArguments;
+import com.c360.contract.LakeLayout;
+import com.c360.contract.LineageColumn;
 import com.c360.glue.JobMetrics;
-import com.c360.glue.LakeLayout;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
@@ -28,22 +29,22 @@ public final class BronzeToSilverJob {
     }
 
     public static void main(String[] args) {
-        JobArguments arguments = JobArguments.parse(args);
-        try (JobMetrics metrics = JobMetrics.fromArguments(arguments)) {
+        BronzeToSilverArguments arguments = BronzeToSilverArguments.parse(args);
+        try (JobMetrics metrics = JobMetrics.forNamespace(arguments.metricsNamespace())) {
             run(SparkSession.builder().getOrCreate(), arguments, metrics);
         }
     }
 
-    public static IngestionAudit run(SparkSession spark, JobArguments args, JobMetrics metrics) {
-        String key = args.required("source_key");
-        LocalDate day = args.requiredDate("ingestion_date");
-        String runId = args.required("run_id");
-        String sourceVersion = args.optional("source_version").orElse(null);
-        String source = LakeLayout.bronzeObject(args.required("bronze_root"), key);
+    public static IngestionAudit run(SparkSession spark, BronzeToSilverArguments args, JobMetrics metrics) {
+        String key = args.sourceKey();
+        LocalDate day = args.ingestionDate();
+        String runId = args.runId();
+        String sourceVersion = args.sourceVersion();
+        String source = LakeLayout.bronzeObject(args.bronzeRoot(), key);
         String fileId = LakeLayout.sourceFileId(key);
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
 
-        FxRateTable fxRates = FxRateTable.load(args.required("fx_path"), hadoopConf);
+        FxRateTable fxRates = FxRateTable.load(args.fxPath(), hadoopConf);
         BronzeCsvReader.Header header = BronzeCsvReader.readHeader(spark, source);
         SilverSplit split = BronzeToSilverTransform.apply(BronzeCsvReader.read(spark, source, header),
                 new PurchaseValidator(fxRates)).persist();
@@ -52,12 +53,12 @@ public final class BronzeToSilverJob {
             // Quarantine before silver, the audit record last: a crash in between leaves no audit record, and the
             // execution fails, so nothing downstream reads a half-finished file.
             overwrite(withLineage(split.quarantined(), runId, key, sourceVersion),
-                    LakeLayout.sourceFilePartition(args.required("quarantine_root"), day, fileId));
+                    LakeLayout.sourceFilePartition(args.quarantineRoot(), day, fileId));
             overwrite(withLineage(split.valid(), runId, key, sourceVersion),
-                    LakeLayout.sourceFilePartition(args.required("silver_root"), day, fileId));
-            IngestionAudit audit = new IngestionAudit(runId, args.optional("source_bucket").orElse(null), key,
+                    LakeLayout.sourceFilePartition(args.silverRoot(), day, fileId));
+            IngestionAudit audit = new IngestionAudit(runId, args.sourceBucket(), key,
                     sourceVersion, fileId, day.toString(), header.extraColumns(), accounting, Instant.now().toString());
-            audit.write(LakeLayout.auditRecord(args.required("audit_root"), day, fileId), hadoopConf);
+            audit.write(LakeLayout.auditRecord(args.auditRoot(), day, fileId), hadoopConf);
             LOG.info("bronze->silver {} run {}: {}", key, runId, accounting);
             publish(metrics, accounting, key);
             return audit;

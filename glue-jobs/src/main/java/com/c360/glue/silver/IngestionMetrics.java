@@ -1,19 +1,18 @@
 package com.c360.glue.silver;
 
+import static com.c360.contract.PipelineMetrics.DUPLICATES_COLLAPSED;
+import static com.c360.contract.PipelineMetrics.ROWS_QUARANTINED;
+import static com.c360.contract.PipelineMetrics.ROWS_READ;
+import static com.c360.contract.PipelineMetrics.ROWS_VALID;
+
+import com.c360.contract.PipelineMetrics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The metrics of one bronze→silver run: its file's row accounting, one data point each. The CDK dashboard charts
- * these names, so they are defined once, here.
- */
+/** The metrics of one bronze→silver run: its file's row accounting, one data point each, under the contract's names. */
 public final class IngestionMetrics {
-    public static final String ROWS_READ = "RowsRead";
-    public static final String ROWS_VALID = "RowsValid";
-    public static final String ROWS_QUARANTINED = "RowsQuarantined";
-    public static final String DUPLICATES_COLLAPSED = "DuplicatesCollapsed";
-    public static final List<String> NAMES = List.of(ROWS_READ, ROWS_VALID, ROWS_QUARANTINED, DUPLICATES_COLLAPSED);
+    public static final List<String> NAMES = PipelineMetrics.INGESTION;
 
     private IngestionMetrics() {
     }

@@ -2,6 +2,7 @@ package com.c360.glue.silver;
 
 import static org.apache.spark.sql.functions.col;
 
+import com.c360.contract.LakeSchemas;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +15,11 @@ import org.apache.spark.storage.StorageLevel;
 
 /** The classified rows of one bronze file and the views the job writes: silver, quarantine, accounting. */
 public final class SilverSplit {
-    /** Silver's purchase columns; the job appends the {@link LineageColumn}s after them. */
-    public static final List<String> SILVER_COLUMNS = List.of(
-            "purchase_id", "customer_id", "full_name", "email", "purchase_date", "amount", "currency", "fx_rate",
-            "amount_aud", "source_line");
+    /** Silver's purchase columns; the job appends the lineage columns after them. */
+    public static final List<String> SILVER_COLUMNS = LakeSchemas.names(LakeSchemas.SILVER);
     public static final StructType SILVER_SCHEMA = new StructType(SILVER_COLUMNS.stream()
             .map(PurchaseValidator.CLASSIFIED_SCHEMA::apply).toArray(StructField[]::new));
-    public static final List<String> QUARANTINE_COLUMNS = List.of(
-            "source_line", "reason", "reason_detail", "raw_customer_id", "raw_first_name", "raw_last_name",
-            "raw_email", "raw_purchase_id", "raw_purchase_date", "raw_amount", "raw_currency");
+    public static final List<String> QUARANTINE_COLUMNS = LakeSchemas.names(LakeSchemas.QUARANTINE);
 
     private final Dataset<Row> classified;
 

@@ -2,8 +2,9 @@ package com.c360.glue.gold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.c360.glue.JobArguments;
-import com.c360.glue.LakeLayout;
+import com.c360.contract.JobArguments;
+import com.c360.contract.LakeLayout;
+import com.c360.contract.SilverToGoldArguments;
 import com.c360.glue.SparkTestBase;
 import com.c360.glue.silver.SilverSplit;
 import java.math.BigDecimal;
@@ -60,8 +61,8 @@ class SilverToGoldJobIT extends SparkTestBase {
     }
 
     private Map<Long, ExpectedGold> runJobAndReadGold() {
-        SilverToGoldJob.run(spark, JobArguments.of(Map.of("ingestion_date", DAY.toString(), "run_id", "r1",
-                "silver_root", root("silver"), "gold_root", root("gold"))));
+        SilverToGoldJob.run(spark, SilverToGoldArguments.from(JobArguments.of(Map.of("ingestion_date", DAY.toString(),
+                "run_id", "r1", "silver_root", root("silver"), "gold_root", root("gold")))));
         return spark.read().parquet(LakeLayout.goldDay(root("gold"), DAY)).collectAsList().stream()
                 .map(r -> new ExpectedGold(r.getAs("customer_id"), r.getAs("full_name"), r.getAs("email"),
                         r.getAs("total_spent_aud"), r.getAs("purchase_count"),

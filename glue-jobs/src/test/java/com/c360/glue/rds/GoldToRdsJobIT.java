@@ -2,8 +2,9 @@ package com.c360.glue.rds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.c360.glue.LakeLayout;
+import com.c360.contract.LakeLayout;
 import com.c360.glue.SparkTestBase;
+import com.c360.glue.gold.GoldAggregation;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
-import com.c360.glue.gold.GoldAggregation;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

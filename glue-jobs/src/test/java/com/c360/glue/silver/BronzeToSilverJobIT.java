@@ -3,10 +3,12 @@ package com.c360.glue.silver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.c360.contract.BronzeToSilverArguments;
+import com.c360.contract.JobArguments;
+import com.c360.contract.LakeLayout;
+import com.c360.contract.LineageColumn;
 import com.c360.glue.Fixtures;
 import com.c360.glue.InMemoryJobMetrics;
-import com.c360.glue.JobArguments;
-import com.c360.glue.LakeLayout;
 import com.c360.glue.SparkTestBase;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -14,8 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -43,7 +45,7 @@ class BronzeToSilverJobIT extends SparkTestBase {
         Path target = lake.resolve("bronze").resolve(key);
         Files.createDirectories(target.getParent());
         Files.copy(Fixtures.path(fixture), target, StandardCopyOption.REPLACE_EXISTING);
-        return BronzeToSilverJob.run(spark, JobArguments.of(Map.of(
+        return BronzeToSilverJob.run(spark, BronzeToSilverArguments.from(JobArguments.of(Map.of(
                 "source_bucket", "bronze-bucket",
                 "source_key", key,
                 "source_version", "v1",
@@ -53,7 +55,7 @@ class BronzeToSilverJobIT extends SparkTestBase {
                 "silver_root", lake.resolve("silver").toUri().toString(),
                 "quarantine_root", lake.resolve("quarantine").toUri().toString(),
                 "audit_root", lake.resolve("audit").toUri().toString(),
-                "fx_path", lake.resolve("reference/fx.csv").toUri().toString())), metrics);
+                "fx_path", lake.resolve("reference/fx.csv").toUri().toString()))), metrics);
     }
 
     private List<Row> silverOf(String key) {

@@ -1,16 +1,25 @@
-package com.c360.glue;
+package com.c360.contract;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
- * Where each layer keeps one file's or one day's output. Jobs, CDK's Athena tables and the local runtime all go
- * through here, so the layout is written down once.
+ * Where each layer keeps one file's or one day's output. Jobs, CDK's Athena tables, the trigger and the local runtime
+ * all go through here, so the layout is written down once.
  */
 public final class LakeLayout {
+    /**
+     * The date folders of a bronze key ({@code year=YYYY/month=MM/day=DD/file.csv}, which sets the ingestion date) and
+     * of a gold day.
+     */
+    public static final String YEAR = "year";
+    public static final String MONTH = "month";
+    public static final String DAY = "day";
+
     private LakeLayout() {
     }
 
@@ -44,8 +53,18 @@ public final class LakeLayout {
     }
 
     public static String goldDay(String goldRoot, LocalDate day) {
-        return join(goldRoot, String.format("year=%04d/month=%02d/day=%02d",
-                day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
+        return join(goldRoot, dateFolders(day));
+    }
+
+    /** The bronze key under which an upload of {@code fileName} is ingested on {@code day}. */
+    public static String bronzeKey(LocalDate day, String fileName) {
+        return join(dateFolders(day), fileName);
+    }
+
+    /** {@code year=YYYY/month=MM/day=DD}, zero-padded. */
+    public static String dateFolders(LocalDate day) {
+        return String.format(Locale.ROOT, "%s=%04d/%s=%02d/%s=%02d",
+                YEAR, day.getYear(), MONTH, day.getMonthValue(), DAY, day.getDayOfMonth());
     }
 
     private static String join(String root, String child) {

@@ -1,4 +1,4 @@
-package com.c360.glue;
+package com.c360.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package com.c360.glue;
+package com.c360.contract;
 
 /**
  * The Glue jobs c360 deploys. CDK names the jobs and sets {@code --class} from here, and the local runtime maps a

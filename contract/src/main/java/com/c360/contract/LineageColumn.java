@@ -1,4 +1,4 @@
-package com.c360.glue.silver;
+package com.c360.contract;
 
 /**
  * The lineage bronze→silver appends, in this order, to every silver and quarantine row. Each column is cast to its

@@ -1,8 +1,9 @@
-package com.c360.glue;
+package com.c360.contract;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,6 +54,35 @@ public final class JobArguments {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Job argument --" + key + " must be YYYY-MM-DD, got '" + value + "'", e);
+        }
+    }
+
+    String required(JobArgument argument) {
+        return required(argument.key());
+    }
+
+    String orNull(JobArgument argument) {
+        return optional(argument.key()).orElse(null);
+    }
+
+    /** Builds a Glue {@code Arguments} map ({@code --key} to value) in insertion order, leaving out absent values. */
+    static final class Renderer {
+        private final Map<String, String> rendered = new LinkedHashMap<>();
+
+        Renderer put(JobArgument argument, Object value) {
+            if (value != null) {
+                rendered.put(argument.flag(), value.toString());
+            }
+            return this;
+        }
+
+        Renderer putAll(Map<String, String> arguments) {
+            rendered.putAll(arguments);
+            return this;
+        }
+
+        Map<String, String> build() {
+            return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rendered));
         }
     }
 }

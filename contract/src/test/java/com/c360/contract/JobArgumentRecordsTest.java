@@ -1,0 +1,80 @@
+package com.c360.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class JobArgumentRecordsTest {
+    private static final LocalDate DAY = LocalDate.of(2026, 11, 22);
+
+    @Test
+    void bronzeToSilverArguments_renderedAsGlueArguments_parseBackToTheSameRecord() {
+        BronzeToSilverArguments arguments = new BronzeToSilverArguments("run-1", DAY, "bronze-bucket",
+                "year=2026/month=11/day=22/p.csv", null, "s3://b", "s3://s", "s3://q", "s3://a", "s3://r/fx.csv",
+                Optional.of("c360"));
+
+        assertThat(arguments.toGlueArguments()).doesNotContainKey("--source_version")
+                .containsEntry("--ingestion_date", "2026-11-22").containsEntry("--metrics_namespace", "c360");
+        assertThat(BronzeToSilverArguments.parse(argv(arguments.toGlueArguments()))).isEqualTo(arguments);
+    }
+
+    @Test
+    void silverToGoldArguments_amongGlueOwnArguments_parseByKey() {
+        SilverToGoldArguments arguments = SilverToGoldArguments.parse("--JOB_ID", "j_1", "--run_id", "r",
+                "--ingestion_date", "2026-11-22", "--silver_root", "file:/s", "--gold_root", "file:/g",
+                "--enable-metrics");
+
+        assertThat(arguments).isEqualTo(new SilverToGoldArguments("r", DAY, "file:/s", "file:/g"));
+        assertThat(SilverToGoldArguments.parse(argv(arguments.toGlueArguments()))).isEqualTo(arguments);
+    }
+
+    @Test
+    void goldToRdsArguments_withALogin_roundTrip_andNeverPrintThePassword() {
+        GoldToRdsArguments arguments = new GoldToRdsArguments("r", DAY, "file:/g",
+                DatabaseArguments.login(new DatabaseLogin("jdbc:postgresql://127.0.0.1/c360", "postgres", "hunter2")));
+
+        assertThat(GoldToRdsArguments.parse(argv(arguments.toGlueArguments()))).isEqualTo(arguments);
+        assertThat(arguments.toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void goldToRdsArguments_withASecret_renderOnlyTheSecretId() {
+        assertThat(DatabaseArguments.secret("arn:secret").toGlueArguments())
+                .isEqualTo(Map.of("--db_secret_id", "arn:secret"));
+    }
+
+    @Test
+    void goldToRdsArguments_withoutDatabase_failNamingTheSecretArgument() {
+        assertThatThrownBy(() -> GoldToRdsArguments.parse("--run_id", "r", "--ingestion_date", "2026-11-22",
+                "--gold_root", "file:/g")).hasMessageContaining("--db_secret_id");
+    }
+
+    @Test
+    void lakeRoots_renderEveryRootUnderItsKey() {
+        assertThat(new LakeRoots("b", "s", "g", "q", "a", "fx").toGlueArguments()).isEqualTo(Map.of(
+                "--bronze_root", "b", "--silver_root", "s", "--gold_root", "g", "--quarantine_root", "q",
+                "--audit_root", "a", "--fx_path", "fx"));
+    }
+
+    @Test
+    void bronzeKey_ofADay_isUnderZeroPaddedDateFolders() {
+        assertThat(LakeLayout.bronzeKey(LocalDate.of(2026, 2, 3), "p.csv")).isEqualTo("year=2026/month=02/day=03/p.csv");
+        assertThat(LakeLayout.goldDay("s3://gold/", LocalDate.of(2026, 2, 3)))
+                .isEqualTo("s3://gold/year=2026/month=02/day=03");
+    }
+
+    private static String[] argv(Map<String, String> glueArguments) {
+        List<String> argv = new ArrayList<>();
+        glueArguments.forEach((flag, value) -> {
+            argv.add(flag);
+            argv.add(value);
+        });
+        return argv.toArray(String[]::new);
+    }
+}
