@@ -1,5 +1,9 @@
 package com.c360.lambda.db;
 
+import com.c360.contract.DatabaseLogin;
+import com.c360.contract.DatabaseSecretException;
+import com.c360.contract.LambdaFunction;
+import com.c360.contract.RdsSecret;
 import com.c360.lambda.FunctionEnvironment;
 import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -10,8 +14,6 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * life of the container, so a warm invocation costs no Secrets Manager call.
  */
 public final class SecretsManagerConnectionProvider implements ConnectionProvider {
-    public static final String SECRET_ARN_ENV = "DB_SECRET_ARN";
-
     private final SecretsManagerClient secretsManager;
     private final String secretId;
     private volatile DatabaseCredentials credentials;
@@ -22,7 +24,7 @@ public final class SecretsManagerConnectionProvider implements ConnectionProvide
     }
 
     public static SecretsManagerConnectionProvider fromEnvironment() {
-        String secretId = FunctionEnvironment.required(SECRET_ARN_ENV);
+        String secretId = FunctionEnvironment.required(LambdaFunction.DB_SECRET_ARN_ENV);
         SecretsManagerClient client = SecretsManagerClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
@@ -37,7 +39,8 @@ public final class SecretsManagerConnectionProvider implements ConnectionProvide
             if (secretJson == null) {
                 throw new DatabaseSecretException("Secret " + secretId + " has no SecretString", null);
             }
-            cached = RdsSecret.parse(secretJson);
+            DatabaseLogin login = RdsSecret.parse(secretJson);
+            cached = new DatabaseCredentials(login.jdbcUrl(), login.user(), login.password());
             credentials = cached;
         }
         return cached;

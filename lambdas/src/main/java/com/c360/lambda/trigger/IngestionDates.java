@@ -1,5 +1,9 @@
 package com.c360.lambda.trigger;
 
+import static com.c360.contract.LakeLayout.DAY;
+import static com.c360.contract.LakeLayout.MONTH;
+import static com.c360.contract.LakeLayout.YEAR;
+
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,9 +17,6 @@ import java.util.regex.Pattern;
  * there, otherwise the UTC day the object was created.
  */
 public final class IngestionDates {
-    private static final String YEAR = "year";
-    private static final String MONTH = "month";
-    private static final String DAY = "day";
     private static final Pattern YEAR_VALUE = Pattern.compile("\\d{4}");
     private static final Pattern MONTH_OR_DAY_VALUE = Pattern.compile("\\d{1,2}");
 

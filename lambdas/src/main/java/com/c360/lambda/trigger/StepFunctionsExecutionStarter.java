@@ -1,5 +1,6 @@
 package com.c360.lambda.trigger;
 
+import com.c360.contract.LambdaFunction;
 import com.c360.lambda.FunctionEnvironment;
 import java.util.Objects;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -12,8 +13,6 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
  * it still runs, the same name and input return the running execution, so that case also starts nothing new.
  */
 public final class StepFunctionsExecutionStarter implements ExecutionStarter {
-    public static final String STATE_MACHINE_ARN_ENV = "STATE_MACHINE_ARN";
-
     private final SfnClient stepFunctions;
     private final String stateMachineArn;
 
@@ -23,7 +22,7 @@ public final class StepFunctionsExecutionStarter implements ExecutionStarter {
     }
 
     public static StepFunctionsExecutionStarter fromEnvironment() {
-        String arn = FunctionEnvironment.required(STATE_MACHINE_ARN_ENV);
+        String arn = FunctionEnvironment.required(LambdaFunction.STATE_MACHINE_ARN_ENV);
         SfnClient client = SfnClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build();
         return new StepFunctionsExecutionStarter(client, arn);
     }

@@ -1,5 +1,6 @@
 package com.c360.lambda.upsert;
 
+import com.c360.contract.PipelineMetrics;
 import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.MetricsBuilder;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
@@ -18,7 +19,7 @@ public final class EmfSummaryMetrics implements SummaryMetrics {
 
     public static EmfSummaryMetrics create() {
         return new EmfSummaryMetrics(MetricsBuilder.builder()
-                .withNamespace(NAMESPACE)
+                .withNamespace(PipelineMetrics.NAMESPACE)
                 .withRaiseOnEmptyMetrics(false)
                 .build());
     }
@@ -29,7 +30,7 @@ public final class EmfSummaryMetrics implements SummaryMetrics {
         // Powertools adds a Service dimension to its shared context whenever POWERTOOLS_SERVICE_NAME is set.
         metrics.flushMetrics(single -> {
             single.clearDefaultDimensions();
-            single.addMetric(CUSTOMERS_UPSERTED, customers, MetricUnit.COUNT);
+            single.addMetric(PipelineMetrics.CUSTOMERS_UPSERTED, customers, MetricUnit.COUNT);
         });
     }
 }

@@ -1,13 +1,10 @@
 package com.c360.lambda.upsert;
 
 /**
- * Where the upsert reports what it wrote: {@value #CUSTOMERS_UPSERTED} in namespace {@value #NAMESPACE}, no
- * dimensions, unit Count, one data point per completed request.
+ * Where the upsert reports what it wrote: {@link com.c360.contract.PipelineMetrics#CUSTOMERS_UPSERTED} in the
+ * pipeline's namespace, no dimensions, unit Count, one data point per completed request.
  */
 public interface SummaryMetrics {
-    String NAMESPACE = "c360";
-    String CUSTOMERS_UPSERTED = "CustomersUpserted";
-
     /** Publishes nothing: the upsert's log line already carries the count. */
     SummaryMetrics NONE = customers -> {
     };

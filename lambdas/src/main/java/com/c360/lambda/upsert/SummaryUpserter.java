@@ -2,6 +2,8 @@ package com.c360.lambda.upsert;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
 
+import com.c360.contract.UpsertRequest;
+import com.c360.contract.UpsertResponse;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

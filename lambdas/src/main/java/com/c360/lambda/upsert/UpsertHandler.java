@@ -2,6 +2,9 @@ package com.c360.lambda.upsert;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.c360.contract.InvalidUpsertRequestException;
+import com.c360.contract.UpsertRequest;
+import com.c360.contract.UpsertResponse;
 import com.c360.lambda.db.ConnectionProvider;
 import com.c360.lambda.db.SecretsManagerConnectionProvider;
 import com.fasterxml.jackson.core.JsonGenerator;

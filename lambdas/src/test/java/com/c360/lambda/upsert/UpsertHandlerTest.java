@@ -3,6 +3,7 @@ package com.c360.lambda.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.c360.contract.InvalidUpsertRequestException;
 import com.c360.lambda.testing.TestContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

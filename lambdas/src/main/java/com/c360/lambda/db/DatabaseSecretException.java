@@ -1,8 +1,0 @@
-package com.c360.lambda.db;
-
-/** The database secret could not be read or lacks a field the JDBC URL needs. */
-public class DatabaseSecretException extends RuntimeException {
-    public DatabaseSecretException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}
