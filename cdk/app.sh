@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 mkdir -p target
 log=target/cdk-app-build.log
 # Maven's output goes to a log, shown on failure: the CLI passes the app's output through to the user.
-if ! mvn -B -q -f ../pom.xml package -DskipTests -pl lambdas,cdk -am >"$log" 2>&1; then
+if ! mvn -B -q -f ../pom.xml package -DskipTests -pl glue-jobs,lambdas,cdk -am >"$log" 2>&1; then
   sed -e 's/\x1b\[[0-9;]*m//g' "$log" >&2
   exit 1
 fi

@@ -1,5 +1,6 @@
 package com.c360.cdk;
 
+import com.c360.contract.LakeSchemas;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,7 +113,7 @@ public class AnalyticsStack extends Stack {
                 .build();
     }
 
-    private static List<CfnTable.ColumnProperty> columns(List<LakeTables.Column> columns) {
+    private static List<CfnTable.ColumnProperty> columns(List<LakeSchemas.Column> columns) {
         return columns.stream()
                 .map(column -> CfnTable.ColumnProperty.builder().name(column.name()).type(column.type()).build())
                 .toList();

@@ -1,5 +1,9 @@
 package com.c360.cdk;
 
+import static com.c360.contract.LambdaFunction.DB_SECRET_ARN_ENV;
+import static com.c360.contract.LambdaFunction.MIGRATION;
+import static com.c360.contract.LambdaFunction.UPSERT;
+
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnElement;
@@ -51,9 +55,6 @@ import software.constructs.Construct;
  */
 public class DatabaseStack extends Stack {
     static final String DATABASE_NAME = "c360";
-    static final String MIGRATION_HANDLER = "com.c360.lambda.migration.MigrationHandler::handleRequest";
-    static final String UPSERT_HANDLER = "com.c360.lambda.upsert.UpsertHandler::handleRequest";
-    static final String DB_SECRET_ENV = "DB_SECRET_ARN";
 
     private final Vpc vpc;
     private final DatabaseInstance database;
@@ -137,7 +138,7 @@ public class DatabaseStack extends Stack {
         database.getConnections().allowDefaultPortFrom(migrationGroup, "schema migration function");
         database.getConnections().allowDefaultPortFrom(upsertGroup, "summary upsert function");
 
-        Function migrationFunction = databaseFunction(config, artifacts, "MigrationFunction", MIGRATION_HANDLER,
+        Function migrationFunction = databaseFunction(config, artifacts, "MigrationFunction", MIGRATION.handler(),
                 migrationGroup, "c360: applies the sql/ migrations (Flyway) at deploy")
                 .timeout(Duration.minutes(10))
                 .build();
@@ -155,7 +156,7 @@ public class DatabaseStack extends Stack {
         // Reachable database, credentials and the endpoint the function fetches them through, before it runs.
         migrations.getNode().addDependency(database, databaseGroup, secretsManagerEndpoint);
 
-        upsertFunction = databaseFunction(config, artifacts, "UpsertFunction", UPSERT_HANDLER, upsertGroup,
+        upsertFunction = databaseFunction(config, artifacts, "UpsertFunction", UPSERT.handler(), upsertGroup,
                 "c360: folds one run's staged gold rows into customer_purchase_summary")
                 .timeout(Duration.minutes(5))
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
@@ -226,7 +227,7 @@ public class DatabaseStack extends Stack {
     private Function.Builder databaseFunction(C360Config config, Artifacts artifacts, String id, String handler,
                                               SecurityGroup group, String description) {
         return JavaFunctions.builder(this, id, config, artifacts, handler, description,
-                        Map.of(DB_SECRET_ENV, secret.getSecretArn()))
+                        Map.of(DB_SECRET_ARN_ENV, secret.getSecretArn()))
                 .vpc(vpc)
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())
                 .securityGroups(List.of(group));

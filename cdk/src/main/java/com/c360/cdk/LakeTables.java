@@ -1,15 +1,19 @@
 package com.c360.cdk;
 
-import com.c360.glue.silver.LineageColumn;
-import java.util.ArrayList;
-import java.util.Arrays;
+import static com.c360.contract.LakeLayout.DAY;
+import static com.c360.contract.LakeLayout.MONTH;
+import static com.c360.contract.LakeLayout.YEAR;
+
+import com.c360.contract.LakeRoots;
+import com.c360.contract.LakeSchemas;
+import com.c360.contract.LakeSchemas.Column;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The Glue Data Catalog tables over the lake, with their columns in Hive type names. The single place the catalog
- * schemas are written down; the tests check them against the schemas the Glue jobs write.
+ * The Glue Data Catalog tables over the lake, with the contract's columns ({@link LakeSchemas}), which a Glue jobs
+ * test checks against the schemas the jobs write.
  *
  * <p>Partition projection instead of a crawler: Athena computes partitions from the table properties, so a new file
  * is queryable the moment it lands and nothing has to run after each ingestion.
@@ -30,51 +34,14 @@ public final class LakeTables {
     static final String PROJECTION_START_DATE = "2020-01-01";
     static final String PROJECTION_LAST_YEAR = "2099";
 
-    /** Lineage the bronze→silver job adds to every silver and quarantine row, as the job declares it. */
-    static final List<Column> LINEAGE = Arrays.stream(LineageColumn.values())
-            .map(column -> new Column(column.columnName(), column.type()))
-            .toList();
-
-    public static final List<Column> SILVER_COLUMNS = withLineage(List.of(
-            new Column("purchase_id", "bigint"),
-            new Column("customer_id", "bigint"),
-            new Column("full_name", "string"),
-            new Column("email", "string"),
-            new Column("purchase_date", "date"),
-            new Column("amount", "decimal(18,6)"),
-            new Column("currency", "string"),
-            new Column("fx_rate", "decimal(20,10)"),
-            new Column("amount_aud", "decimal(18,2)"),
-            new Column("source_line", "bigint")));
-
-    public static final List<Column> QUARANTINE_COLUMNS = withLineage(List.of(
-            new Column("source_line", "bigint"),
-            new Column("reason", "string"),
-            new Column("reason_detail", "string"),
-            new Column("raw_customer_id", "string"),
-            new Column("raw_first_name", "string"),
-            new Column("raw_last_name", "string"),
-            new Column("raw_email", "string"),
-            new Column("raw_purchase_id", "string"),
-            new Column("raw_purchase_date", "string"),
-            new Column("raw_amount", "string"),
-            new Column("raw_currency", "string")));
-
-    public static final List<Column> GOLD_COLUMNS = List.of(
-            new Column("customer_id", "bigint"),
-            new Column("full_name", "string"),
-            new Column("email", "string"),
-            new Column("total_spent_aud", "decimal(18,2)"),
-            new Column("purchase_count", "bigint"),
-            new Column("first_purchase_date", "date"),
-            new Column("last_purchase_date", "date"),
-            new Column("latest_purchase_id", "bigint"),
-            new Column("ingestion_date", "date"));
+    public static final List<Column> SILVER_COLUMNS = LakeSchemas.withLineage(LakeSchemas.SILVER);
+    public static final List<Column> QUARANTINE_COLUMNS = LakeSchemas.withLineage(LakeSchemas.QUARANTINE);
+    public static final List<Column> GOLD_COLUMNS = LakeSchemas.GOLD;
 
     static final List<Column> INGESTION_PARTITIONS = List.of(
             new Column("ingestion_date", "date"), new Column("source_file", "string"));
     static final List<Column> GOLD_PARTITIONS = List.of(
-            new Column("year", "string"), new Column("month", "string"), new Column("day", "string"));
+            new Column(YEAR, "string"), new Column(MONTH, "string"), new Column(DAY, "string"));
 
     /** The named query the README points to: lifetime spend per customer, from gold. */
     public static final String TOP_SPENDERS_SQL = """
@@ -95,17 +62,13 @@ public final class LakeTables {
     private LakeTables() {
     }
 
-    /** A catalog column: name and Hive type name. */
-    public record Column(String name, String type) {
-    }
-
     /** One catalog table: where it lives and how Athena projects its partitions. */
     public record Table(String name, String description, String location, List<Column> columns,
                         List<Column> partitionKeys, Map<String, String> projection) {
     }
 
     /** The three tables for a deployment, at the locations the Glue jobs write to. */
-    public static List<Table> forLake(LakeLocations lake) {
+    public static List<Table> forLake(LakeRoots lake) {
         return List.of(
                 new Table(SILVER_TABLE, "Valid purchases, one partition per bronze file and ingestion day",
                         lake.silverRoot(), SILVER_COLUMNS, INGESTION_PARTITIONS, ingestionProjection(lake.silverRoot())),
@@ -142,11 +105,5 @@ public final class LakeTables {
         projection.put("projection.day.digits", "2");
         projection.put("storage.location.template", root + "/year=${year}/month=${month}/day=${day}/");
         return projection;
-    }
-
-    private static List<Column> withLineage(List<Column> columns) {
-        List<Column> all = new ArrayList<>(columns);
-        all.addAll(LINEAGE);
-        return List.copyOf(all);
     }
 }

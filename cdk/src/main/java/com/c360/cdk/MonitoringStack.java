@@ -1,6 +1,7 @@
 package com.c360.cdk;
 
-import com.c360.glue.GlueJob;
+import com.c360.contract.GlueJob;
+import com.c360.contract.PipelineMetrics;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Duration;

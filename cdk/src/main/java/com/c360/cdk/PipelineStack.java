@@ -1,7 +1,11 @@
 package com.c360.cdk;
 
-import com.c360.glue.GlueJob;
-import com.c360.glue.JobMetrics;
+import com.c360.contract.AslPlaceholder;
+import com.c360.contract.DatabaseArguments;
+import com.c360.contract.GlueJob;
+import com.c360.contract.JobArgument;
+import com.c360.contract.LambdaFunction;
+import com.c360.contract.PipelineMetrics;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -49,8 +53,6 @@ import software.constructs.Construct;
  * the three Glue jobs → the upsert function (from the database stack) → alert topic on failure.
  */
 public class PipelineStack extends Stack {
-    static final String TRIGGER_HANDLER = "com.c360.lambda.trigger.TriggerHandler::handleRequest";
-    static final String STATE_MACHINE_ARN_ENV = "STATE_MACHINE_ARN";
     static final String CSV_SUFFIX = ".csv";
     static final String GLUE_VERSION = "5.0";
     static final int GLUE_TIMEOUT_MINUTES = 60;
@@ -83,12 +85,8 @@ public class PipelineStack extends Stack {
         super(scope, id, props);
         createGlueJobs(config, artifacts, storage, database);
 
-        Map<String, String> substitutions = new HashMap<>();
-        substitutions.put("BronzeToSilverJobName", jobName(GlueJob.BRONZE_TO_SILVER));
-        substitutions.put("SilverToGoldJobName", jobName(GlueJob.SILVER_TO_GOLD));
-        substitutions.put("GoldToRdsJobName", jobName(GlueJob.GOLD_TO_RDS));
-        substitutions.put("UpsertFunctionArn", database.upsertAlias().getFunctionArn());
-        substitutions.put("AlertTopicArn", alerting.alertTopic().getTopicArn());
+        Map<String, String> substitutions = AslPlaceholder.substitutions(this::jobName,
+                database.upsertAlias().getFunctionArn(), alerting.alertTopic().getTopicArn());
         stateMachine = StateMachine.Builder.create(this, "StateMachine")
                 .stateMachineName(config.prefix() + "-pipeline")
                 .stateMachineType(StateMachineType.STANDARD)
@@ -120,9 +118,9 @@ public class PipelineStack extends Stack {
                 .enforceSsl(true)
                 .retentionPeriod(Duration.days(14))
                 .build();
-        triggerFunction = JavaFunctions.builder(this, "TriggerFunction", config, artifacts, TRIGGER_HANDLER,
+        triggerFunction = JavaFunctions.builder(this, "TriggerFunction", config, artifacts, LambdaFunction.TRIGGER.handler(),
                         "c360: starts one pipeline execution per bronze object version",
-                        Map.of(STATE_MACHINE_ARN_ENV, stateMachine.getStateMachineArn()))
+                        Map.of(LambdaFunction.STATE_MACHINE_ARN_ENV, stateMachine.getStateMachineArn()))
                 .memorySize(512)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
                 .build();
@@ -216,7 +214,7 @@ public class PipelineStack extends Stack {
                     .resources(List.of(logGroupArn("/aws-glue/*")))
                     .build());
             List<String> metricNamespaces = new ArrayList<>(List.of(GLUE_METRICS_NAMESPACE));
-            Map<String, String> arguments = new HashMap<>(storage.lake().asJobArguments());
+            Map<String, String> arguments = new HashMap<>(storage.lake().toGlueArguments());
             arguments.put("--job-language", "scala");
             arguments.put("--class", job.mainClass());
             arguments.put("--extra-jars", jobsJar.getS3ObjectUrl());
@@ -231,7 +229,7 @@ public class PipelineStack extends Stack {
                     grantRead(job, role, storage.bronze(), storage.reference());
                     grantWrite(job, role, storage.silver(), storage.quarantine());
                     // The job publishes each file's row accounting itself: Glue does not extract EMF from job logs.
-                    arguments.put("--" + JobMetrics.NAMESPACE_ARGUMENT, PipelineMetrics.NAMESPACE);
+                    arguments.put(JobArgument.METRICS_NAMESPACE.flag(), PipelineMetrics.NAMESPACE);
                     metricNamespaces.add(PipelineMetrics.NAMESPACE);
                 }
                 case SILVER_TO_GOLD -> {
@@ -241,7 +239,7 @@ public class PipelineStack extends Stack {
                 case GOLD_TO_RDS -> {
                     grantRead(job, role, storage.gold());
                     database.secret().grantRead(role);
-                    arguments.put("--db_secret_id", database.secret().getSecretArn());
+                    arguments.putAll(DatabaseArguments.secret(database.secret().getSecretArn()).toGlueArguments());
                     connection = Optional.of(database.glueConnectionName());
                     grantVpcConnection(role, database.glueConnectionName());
                 }

@@ -1,5 +1,6 @@
 package com.c360.cdk;
 
+import com.c360.contract.LakeRoots;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class StorageStack extends Stack {
     private final Bucket quarantine;
     private final Bucket reference;
     private final Bucket athenaResults;
-    private final LakeLocations lake;
+    private final LakeRoots lake;
 
     public StorageStack(Construct scope, String id, StackProps props, C360Config config, Artifacts artifacts) {
         super(scope, id, props);
@@ -124,7 +125,7 @@ public class StorageStack extends Stack {
         CfnOutput.Builder.create(this, "BronzeBucketName").value(bronze.getBucketName())
                 .description("Upload purchase CSVs here (any key ending in .csv)").build();
 
-        lake = new LakeLocations(
+        lake = new LakeRoots(
                 "s3://" + bronze.getBucketName(),
                 "s3://" + silver.getBucketName() + "/" + SILVER_PREFIX,
                 "s3://" + gold.getBucketName() + "/" + GOLD_PREFIX,
@@ -162,7 +163,7 @@ public class StorageStack extends Stack {
     }
 
     /** The Glue jobs' lake default arguments. */
-    public LakeLocations lake() {
+    public LakeRoots lake() {
         return lake;
     }
 

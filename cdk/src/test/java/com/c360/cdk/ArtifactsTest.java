@@ -15,7 +15,7 @@ class ArtifactsTest {
 
     @Test
     void fromTheCdkDirectory_findsTheRepositoryRoot() {
-        Artifacts artifacts = SynthesizedApp.ARTIFACTS;
+        Artifacts artifacts = Artifacts.locate();
 
         assertThat(artifacts.repoRoot().resolve("statemachine/c360-pipeline.asl.json")).isRegularFile();
         assertThat(artifacts.glueJobsJar()).isEqualTo(artifacts.repoRoot().resolve(

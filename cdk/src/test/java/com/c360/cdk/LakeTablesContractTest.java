@@ -2,72 +2,52 @@ package com.c360.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.c360.glue.silver.LineageColumn;
-import com.c360.glue.silver.PurchaseValidator;
-import com.c360.glue.silver.SilverSplit;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import com.c360.contract.LakeSchemas;
+import com.c360.contract.LakeSchemas.Column;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Athena reads the Parquet the Glue jobs write: a catalog type that differs from the file's type (say a decimal scale)
- * fails queries at read time. These compare the catalog with the Spark schemas the jobs use.
+ * fails queries at read time. These compare the synthesized catalog with the contract's layer schemas, which a Glue
+ * jobs test compares with the Spark schemas the jobs write.
  */
 class LakeTablesContractTest {
-    @Test
-    void silverCatalogColumns_matchTheSchemaBronzeToSilverWrites() {
-        Map<String, String> written = catalogTypes(SilverSplit.SILVER_SCHEMA, SilverSplit.SILVER_COLUMNS);
+    private static Map<String, List<Column>> catalogColumns;
 
-        assertThat(withoutLineage(LakeTables.SILVER_COLUMNS)).containsExactlyEntriesOf(written);
+    @BeforeAll
+    static void synthesize() {
+        catalogColumns = new HashMap<>();
+        SynthesizedApp.resources(SynthesizedApp.template(SynthesizedApp.stacks().analytics()), "AWS::Glue::Table")
+                .values().forEach(table -> catalogColumns.put(table.at("/Properties/TableInput/Name").asText(),
+                        columns(table.at("/Properties/TableInput/StorageDescriptor/Columns"))));
     }
 
     @Test
-    void quarantineCatalogColumns_matchTheSchemaBronzeToSilverWrites() {
-        Map<String, String> written = catalogTypes(PurchaseValidator.CLASSIFIED_SCHEMA, SilverSplit.QUARANTINE_COLUMNS);
-
-        assertThat(withoutLineage(LakeTables.QUARANTINE_COLUMNS)).containsExactlyEntriesOf(written);
+    void silverCatalogColumns_areTheContractsSilverColumnsThenTheLineage() {
+        assertThat(catalogColumns.get(LakeTables.SILVER_TABLE))
+                .containsExactlyElementsOf(LakeSchemas.withLineage(LakeSchemas.SILVER));
     }
 
     @Test
-    void lineageColumns_followTheLayerColumns_asBronzeToSilverAppendsThem() {
-        List<String> lineage = Arrays.stream(LineageColumn.values())
-                .map(column -> column.columnName() + " " + column.type()).toList();
-
-        assertThat(lineage).hasSize(4);
-        assertThat(namesAndTypes(LakeTables.SILVER_COLUMNS)).endsWith(lineage.toArray(String[]::new))
-                .hasSize(SilverSplit.SILVER_COLUMNS.size() + lineage.size());
-        assertThat(namesAndTypes(LakeTables.QUARANTINE_COLUMNS)).endsWith(lineage.toArray(String[]::new))
-                .hasSize(SilverSplit.QUARANTINE_COLUMNS.size() + lineage.size());
+    void quarantineCatalogColumns_areTheContractsQuarantineColumnsThenTheLineage() {
+        assertThat(catalogColumns.get(LakeTables.QUARANTINE_TABLE))
+                .containsExactlyElementsOf(LakeSchemas.withLineage(LakeSchemas.QUARANTINE));
     }
 
     @Test
-    void lineageTypes_areSparkTypesWhoseCatalogNameIsTheSame() {
-        for (LineageColumn column : LineageColumn.values()) {
-            assertThat(DataType.fromDDL(column.type()).catalogString()).as(column.columnName())
-                    .isEqualTo(column.type());
-        }
+    void goldCatalogColumns_areTheContractsGoldColumns() {
+        assertThat(catalogColumns.get(LakeTables.GOLD_TABLE)).containsExactlyElementsOf(LakeSchemas.GOLD);
     }
 
-    private static List<String> namesAndTypes(List<LakeTables.Column> columns) {
-        return columns.stream().map(column -> column.name() + " " + column.type()).toList();
-    }
-
-    private static Map<String, String> catalogTypes(StructType schema, List<String> columns) {
-        Map<String, String> types = new LinkedHashMap<>();
-        for (String column : columns) {
-            types.put(column, schema.apply(column).dataType().catalogString());
-        }
-        return types;
-    }
-
-    private static Map<String, String> withoutLineage(List<LakeTables.Column> columns) {
-        Map<String, String> types = new LinkedHashMap<>();
-        columns.subList(0, columns.size() - LakeTables.LINEAGE.size())
-                .forEach(column -> types.put(column.name(), column.type()));
-        return types;
+    private static List<Column> columns(JsonNode columns) {
+        List<Column> found = new ArrayList<>();
+        columns.forEach(column -> found.add(new Column(column.path("Name").asText(), column.path("Type").asText())));
+        return found;
     }
 }

@@ -6,28 +6,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
 
 /**
  * The default deployment, synthesized once per test JVM with the same feature flags {@code cdk synth} reads from
- * {@code cdk.json}, so the tests see the templates the CLI produces.
+ * {@code cdk.json}, so the tests see the templates the CLI produces. It synthesizes a copy of the checkout's
+ * artifacts taken when the tests start: another build of the same work tree may rebuild a jar meanwhile, and the
+ * tests compare what was staged with what was synthesized, not with whatever the jar has become since.
  */
 final class SynthesizedApp {
     static final ObjectMapper JSON = new ObjectMapper();
     static final C360Config CONFIG = C360Config.defaults();
-    static final Artifacts ARTIFACTS = Artifacts.locate();
+    static final Artifacts ARTIFACTS = snapshot(Artifacts.locate());
 
     private static App app;
-    private static FileTime synthesizedAt;
     private static C360Stacks stacks;
     private static final Map<Stack, JsonNode> TEMPLATES = new IdentityHashMap<>();
 
@@ -36,7 +37,6 @@ final class SynthesizedApp {
 
     static synchronized C360Stacks stacks() {
         if (stacks == null) {
-            synthesizedAt = FileTime.from(Instant.now());
             app = newApp(Map.of());
             stacks = C360Stacks.build(app, CONFIG, ARTIFACTS);
         }
@@ -49,16 +49,28 @@ final class SynthesizedApp {
         return Path.of(app.synth().getDirectory());
     }
 
-    /**
-     * Whether a deployed file is still the one the shared synth staged. Other modules' builds may replace a jar
-     * while these tests run on a shared work tree; comparing against a newer jar would test that race instead.
-     */
-    static synchronized boolean unchangedSinceSynth(Path file) {
-        stacks();
+    /** The files the app reads, copied out of the checkout into a directory of their own. */
+    private static Artifacts snapshot(Artifacts checkout) {
         try {
-            return Files.getLastModifiedTime(file).compareTo(synthesizedAt) < 0;
+            Path copy = Files.createTempDirectory("c360-artifacts");
+            for (Path source : List.of(checkout.glueJobsJar(), checkout.lambdasJar(), checkout.stateMachineDefinition(),
+                    checkout.glueEntrypointScript(), checkout.referenceDirectory(), checkout.sqlDirectory(),
+                    checkout.repoRoot().resolve("cdk/cdk.json"))) {
+                copyTree(source, copy.resolve(checkout.repoRoot().relativize(source)));
+            }
+            return Artifacts.at(copy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyTree(Path source, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copied = target.resolve(source.relativize(file).toString());
+                Files.createDirectories(copied.getParent());
+                Files.copy(file, copied, StandardCopyOption.COPY_ATTRIBUTES);
+            }
         }
     }
 
