@@ -2,6 +2,7 @@ package com.c360.local;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,5 +27,17 @@ public record IngestReport(
 
     public IngestReport {
         stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(stageSeconds));
+    }
+
+    /** The run summary the CLI prints for this file: one line, and the row counts when it succeeded. */
+    public String summary() {
+        if (!succeeded) {
+            return String.format(Locale.ROOT, "%s: FAILED after %.1f s (execution %s): %s%n",
+                    file, seconds, executionName, error);
+        }
+        return String.format(Locale.ROOT, "%s: succeeded in %.1f s (execution %s)%n"
+                        + "  rows read %d, valid %d, quarantined %d, duplicates collapsed %d, customers upserted %d%n",
+                file, seconds, executionName, rowsRead, rowsValid,
+                rowsQuarantined, duplicatesCollapsed, customersUpserted);
     }
 }

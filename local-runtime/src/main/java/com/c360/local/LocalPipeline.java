@@ -1,13 +1,16 @@
 package com.c360.local;
 
-import com.c360.glue.LakeLayout;
-import com.c360.glue.LocalSpark;
+import com.c360.contract.DatabaseArguments;
+import com.c360.contract.DatabaseLogin;
+import com.c360.contract.LakeLayout;
+import com.c360.contract.LakeRoots;
 import com.c360.glue.silver.IngestionAudit;
 import com.c360.lambda.db.DatabaseCredentials;
 import com.c360.lambda.trigger.InvalidEventRecordException;
 import com.c360.lambda.trigger.TriggerHandler;
 import com.c360.lambda.trigger.TriggerResult;
 import com.c360.lambda.upsert.UpsertHandler;
+import com.c360.local.asl.AslInterpreter;
 import com.c360.local.asl.AslStateMachine;
 import com.c360.local.asl.ExecutionListener;
 import com.c360.local.asl.ExecutionResult;
@@ -40,59 +43,76 @@ import org.apache.spark.sql.SparkSession;
  * Drives local ingestions through the deployed artifacts: the upload lands in the local bronze bucket, a real-shaped
  * S3 event goes to the trigger handler, whose StartExecution runs the ASL file with Glue jobs and the upsert handler
  * in-process. One SparkSession serves every job of every file the pipeline ingests.
+ *
+ * <p>Each ingestion deploys the pipeline afresh with that ingestion's job arguments, the way a redeploy changes the
+ * jobs' default arguments on AWS: an {@code --fx} file is the FX path of that ingestion's jobs only.
  */
 public final class LocalPipeline implements AutoCloseable {
     private final LocalLake lake;
+    private final Path home;
     private final PrintStream console;
-    private final Map<String, String> jobDefaults;
-    private final TriggerHandler trigger;
-    private final LocalStepFunctions stepFunctions;
+    private final int sparkCores;
+    private final LakeRoots lakeRoots;
+    private final DatabaseArguments databaseArguments;
+    private final UpsertHandler upsert;
+    private final AslStateMachine stateMachine;
     private final StageProgress progress;
-    private Map<String, String> runArguments;
     private SparkSession spark;
 
-    private LocalPipeline(RepoLayout repo, Path home, LocalDatabase database, PrintStream console) throws IOException {
+    private LocalPipeline(RepoLayout repo, Path home, LocalDatabase database, PrintStream console, int sparkCores)
+            throws IOException {
         this.lake = LocalLake.inHome(home);
+        this.home = home;
         this.console = console;
+        this.sparkCores = sparkCores;
         lake.publishReference(repo.defaultFxRates());
-        this.jobDefaults = Map.of(
-                "bronze_root", lake.uri(LocalLake.BRONZE),
-                "silver_root", lake.uri(LocalLake.SILVER),
-                "gold_root", lake.uri(LocalLake.GOLD),
-                "quarantine_root", lake.uri(LocalLake.QUARANTINE),
-                "audit_root", lake.uri(LocalLake.AUDIT),
-                "fx_path", lake.fxRates().toUri().toString(),
-                "db_url", database.jdbcUrl(),
-                "db_user", database.user());
-        this.runArguments = jobDefaults;
-        UpsertHandler upsert = new UpsertHandler(
-                new DatabaseCredentials(database.jdbcUrl(), database.user(), database.password().orElse(null)));
-        AslStateMachine stateMachine = AslStateMachine.load(repo.stateMachineDefinition(),
+        this.lakeRoots = new LakeRoots(lake.uri(LocalLake.BRONZE), lake.uri(LocalLake.SILVER),
+                lake.uri(LocalLake.GOLD), lake.uri(LocalLake.QUARANTINE), lake.uri(LocalLake.AUDIT),
+                lake.fxRates().toUri().toString());
+        // Gold→RDS gets the login as job arguments, the local stand-in for the RDS secret it reads on AWS.
+        DatabaseLogin login = new DatabaseLogin(database.jdbcUrl(), database.user(), database.password().orElse(null));
+        this.databaseArguments = DatabaseArguments.login(login);
+        this.upsert = new UpsertHandler(new DatabaseCredentials(login.jdbcUrl(), login.user(), login.password()));
+        this.stateMachine = AslStateMachine.load(repo.stateMachineDefinition(),
                 LocalDeployment.definitionSubstitutions());
         this.progress = new StageProgress(console);
-        this.stepFunctions = new LocalStepFunctions(stateMachine.bind(Map.of(
+    }
+
+    /**
+     * One pipeline per CLI command, shared by all the files it ingests, with Spark on {@code sparkCores} cores;
+     * progress lines go to {@code console}.
+     */
+    public static LocalPipeline open(Path home, LocalDatabase database, PrintStream console, int sparkCores) {
+        return open(RepoLayout.locate(), home, database, console, sparkCores);
+    }
+
+    /** For a checkout found elsewhere, with Spark on every core of this machine. */
+    public static LocalPipeline open(RepoLayout repo, Path home, LocalDatabase database, PrintStream console) {
+        return open(repo, home, database, console, LocalSpark.machineCores());
+    }
+
+    private static LocalPipeline open(RepoLayout repo, Path home, LocalDatabase database, PrintStream console,
+            int sparkCores) {
+        try {
+            return new LocalPipeline(repo, home, database, console, sparkCores);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot load " + repo.stateMachineDefinition(), e);
+        }
+    }
+
+    /** The state machine with the Glue jobs, the upsert function and the alert topic, as deployed for one ingestion. */
+    private LocalStepFunctions deploy(LakeRoots roots) {
+        Map<String, String> jobDefaults = new LinkedHashMap<>(roots.toGlueArguments());
+        jobDefaults.putAll(databaseArguments.toGlueArguments());
+        AslInterpreter interpreter = stateMachine.bind(Map.of(
                         LocalDeployment.GLUE_RUN_JOB_SYNC,
-                        new LocalGlueJobs(LocalDeployment.PREFIX, () -> runArguments, this::spark),
+                        new LocalGlueJobs(LocalDeployment.PREFIX, jobDefaults, this::spark),
                         LocalDeployment.LAMBDA_INVOKE,
                         new LocalLambdaFunctions(Map.of(LocalDeployment.UPSERT_FUNCTION, upsert)),
                         LocalDeployment.SNS_PUBLISH,
                         new LocalSnsTopic(home.resolve("alerts"), console)),
-                progress),
-                home.resolve("executions"));
-        this.trigger = new TriggerHandler(stepFunctions);
-    }
-
-    /** One pipeline per CLI command, shared by all the files it ingests; progress lines go to {@code console}. */
-    public static LocalPipeline open(Path home, LocalDatabase database, PrintStream console) {
-        return open(RepoLayout.locate(), home, database, console);
-    }
-
-    public static LocalPipeline open(RepoLayout repo, Path home, LocalDatabase database, PrintStream console) {
-        try {
-            return new LocalPipeline(repo, home, database, console);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot load " + repo.stateMachineDefinition(), e);
-        }
+                progress);
+        return new LocalStepFunctions(interpreter, home.resolve("executions"));
     }
 
     /**
@@ -108,23 +128,20 @@ public final class LocalPipeline implements AutoCloseable {
         if (fxFile.isPresent() && !Files.isRegularFile(fxFile.get())) {
             return failed(file, null, started, "no such FX file: " + fxFile.get());
         }
-        String key = ingestionDate.map(d -> String.format(Locale.ROOT, "year=%04d/month=%02d/day=%02d/",
-                d.getYear(), d.getMonthValue(), d.getDayOfMonth())).orElse("incoming/") + csvFile.getFileName();
-        Map<String, String> arguments = new HashMap<>(jobDefaults);
-        fxFile.ifPresent(fx -> arguments.put("fx_path", fx.toAbsolutePath().toUri().toString()));
-        runArguments = Map.copyOf(arguments);
+        String fileName = csvFile.getFileName().toString();
+        String key = ingestionDate.map(day -> LakeLayout.bronzeKey(day, fileName)).orElse("incoming/" + fileName);
+        LocalStepFunctions stepFunctions = deploy(
+                fxFile.map(fx -> lakeRoots.withFxPath(fx.toAbsolutePath().toUri().toString())).orElse(lakeRoots));
 
         progress.clearStageSeconds();
         LocalLake.StoredObject object = lake.upload(csvFile, key);
         console.printf("%s -> s3://%s/%s (version %s)%n", file, object.bucket(), key, object.versionId());
         TriggerResult triggered;
         try {
-            triggered = trigger.handleRequest(S3Events.objectCreated(object, started),
+            triggered = new TriggerHandler(stepFunctions).handleRequest(S3Events.objectCreated(object, started),
                     LocalLambdaContext.forFunction(LocalDeployment.PREFIX + "-trigger"));
         } catch (InvalidEventRecordException rejected) {
             return failed(file, null, started, rejected.getMessage());
-        } finally {
-            runArguments = jobDefaults;
         }
         if (triggered.started().isEmpty()) {
             return failed(file, null, started, triggered.skippedKeys().isEmpty()
@@ -172,7 +189,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     private synchronized SparkSession spark() {
         if (spark == null) {
-            spark = LocalSpark.start("c360-local");
+            spark = LocalSpark.start("c360-local", sparkCores);
         }
         return spark;
     }

@@ -1,6 +1,6 @@
 package com.c360.local.aws;
 
-import com.c360.glue.GlueJob;
+import com.c360.contract.AslPlaceholder;
 import java.util.Map;
 
 /** Names of the local stand-ins for the deployed resources, and the ASL substitutions CDK makes with real ARNs. */
@@ -21,11 +21,7 @@ public final class LocalDeployment {
     }
 
     public static Map<String, String> definitionSubstitutions() {
-        return Map.of(
-                "BronzeToSilverJobName", GlueJob.BRONZE_TO_SILVER.jobName(PREFIX),
-                "SilverToGoldJobName", GlueJob.SILVER_TO_GOLD.jobName(PREFIX),
-                "GoldToRdsJobName", GlueJob.GOLD_TO_RDS.jobName(PREFIX),
-                "UpsertFunctionArn", functionArn(UPSERT_FUNCTION),
-                "AlertTopicArn", ALERT_TOPIC_ARN);
+        return AslPlaceholder.substitutions(job -> job.jobName(PREFIX), functionArn(UPSERT_FUNCTION),
+                ALERT_TOPIC_ARN);
     }
 }

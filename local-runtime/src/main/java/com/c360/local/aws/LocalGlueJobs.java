@@ -1,6 +1,6 @@
 package com.c360.local.aws;
 
-import com.c360.glue.GlueJob;
+import com.c360.contract.GlueJob;
 import com.c360.local.asl.TaskContext;
 import com.c360.local.asl.TaskFailedException;
 import com.c360.local.asl.TaskHandler;
@@ -23,28 +23,29 @@ import org.apache.spark.sql.SparkSession;
 /**
  * {@code glue:startJobRun.sync} in-process: runs the job's main class from the glue-jobs jar with Glue-style
  * {@code --key value} arguments (the job's default arguments overlaid with the run's, as Glue merges them) in the
- * run's one SparkSession, and answers with a JobRun like Glue's.
+ * run's one SparkSession, and answers with a JobRun like Glue's. Like a deployed job, it has one set of default
+ * arguments for its life.
  */
 public final class LocalGlueJobs implements TaskHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> mainClassesByJobName;
-    private final Supplier<Map<String, String>> defaultArguments;
+    private final Map<String, String> defaultArguments;
     private final Supplier<SparkSession> spark;
 
     /**
-     * @param defaultArguments without the leading {@code --}, as CDK sets them on the jobs; read at each run
+     * @param defaultArguments as CDK sets them on the jobs, with or without the leading {@code --}
      * @param spark started on the first job run, so commands that run no job start no Spark
      */
-    public LocalGlueJobs(String prefix, Supplier<Map<String, String>> defaultArguments, Supplier<SparkSession> spark) {
+    public LocalGlueJobs(String prefix, Map<String, String> defaultArguments, Supplier<SparkSession> spark) {
         this(mainClassesByJobName(prefix), defaultArguments, spark);
     }
 
     /** For tests, which run small stand-in main classes instead of the Spark jobs. */
-    LocalGlueJobs(Map<String, String> mainClassesByJobName, Supplier<Map<String, String>> defaultArguments,
+    LocalGlueJobs(Map<String, String> mainClassesByJobName, Map<String, String> defaultArguments,
             Supplier<SparkSession> spark) {
         this.mainClassesByJobName = Map.copyOf(mainClassesByJobName);
-        this.defaultArguments = defaultArguments;
+        this.defaultArguments = Map.copyOf(defaultArguments);
         this.spark = spark;
     }
 
@@ -61,10 +62,11 @@ public final class LocalGlueJobs implements TaskHandler {
         if (mainClass == null) {
             throw new TaskFailedException("Glue.EntityNotFoundException", "Job " + jobName + " not found");
         }
-        Map<String, String> arguments = new LinkedHashMap<>(defaultArguments.get());
+        Map<String, String> arguments = new LinkedHashMap<>();
+        defaultArguments.forEach((key, value) -> arguments.put(withoutDashes(key), value));
         arguments.put("JOB_NAME", jobName);
         parameters.path("Arguments").fields()
-                .forEachRemaining(argument -> arguments.put(argument.getKey().replaceFirst("^--", ""),
+                .forEachRemaining(argument -> arguments.put(withoutDashes(argument.getKey()),
                         argument.getValue().isNull() ? "" : argument.getValue().asText()));
 
         String runId = "jr_" + UUID.randomUUID().toString().replace("-", "");
@@ -81,6 +83,10 @@ public final class LocalGlueJobs implements TaskHandler {
             throw new IllegalStateException("Glue job class " + mainClass + " has no main(String[])", notAJob);
         }
         return jobRun(runId, jobName, "SUCCEEDED", started, null);
+    }
+
+    private static String withoutDashes(String key) {
+        return key.replaceFirst("^--", "");
     }
 
     private static String[] argv(Map<String, String> arguments) {

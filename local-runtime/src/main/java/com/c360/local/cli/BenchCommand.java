@@ -1,6 +1,11 @@
 package com.c360.local.cli;
 
 import com.c360.local.IngestReport;
+import com.c360.local.bench.BenchPipeline;
+import com.c360.local.bench.BenchResult;
+import com.c360.local.bench.LocalBenchPipeline;
+import com.c360.local.machine.GitCommit;
+import com.c360.local.machine.MachineFacts;
 import com.c360.local.sample.BadRowKind;
 import com.c360.local.sample.SampleDataGenerator;
 import com.c360.local.sample.SampleFile;
@@ -62,7 +67,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean keep;
 
     /** Tests replace these: a fake pipeline keeps Spark and Postgres out of unit tests, a fixed clock the file name. */
-    BenchPipeline.Opener pipelines = home -> LocalBenchPipeline.open(home, cli.environment(), cli.out());
+    BenchPipeline.Opener pipelines = home -> LocalBenchPipeline.open(home, cli.environment(), cli.out(),
+            cli.sparkCores());
     Clock clock = Clock.systemUTC();
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
@@ -101,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
                 // No ingestion date: the trigger takes the upload's day, as for a real upload.
                 IngestReport report = pipeline.ingest(sample.path(), Optional.empty(), Optional.empty());
                 result = new BenchResult(startedAt, GitCommit.head(cli.repoRoot()).orElse(null),
-                        MachineFacts.current(), input, pipeline.database(), sparkStartSeconds, report);
+                        MachineFacts.current(cli.sparkCores()), input, pipeline.database(), sparkStartSeconds, report);
             }
             Path written = write(result, startedAt);
             cli.out().print(result.summary());

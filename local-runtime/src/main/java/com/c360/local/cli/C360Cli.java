@@ -1,5 +1,6 @@
 package com.c360.local.cli;
 
+import com.c360.local.LocalSpark;
 import com.c360.local.db.LocalDatabase;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -29,6 +30,10 @@ public final class C360Cli {
     @Option(names = "--home", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "State directory (lake, embedded Postgres, samples). Default: $C360_HOME, else <repo>/.c360.")
     Path home;
+
+    @Option(names = "--spark-cores", paramLabel = "N", scope = ScopeType.INHERIT,
+            description = "Worker threads of local Spark. Default: every core of this machine.")
+    Integer sparkCores;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -84,6 +89,10 @@ public final class C360Cli {
     /** Where ./c360 lives; the working directory when launched otherwise. */
     Path repoRoot() {
         return Path.of(systemProperties.getProperty(REPO_ROOT_PROPERTY, "."));
+    }
+
+    int sparkCores() {
+        return sparkCores != null ? sparkCores : LocalSpark.machineCores();
     }
 
     Map<String, String> environment() {

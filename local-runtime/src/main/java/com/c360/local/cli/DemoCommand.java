@@ -2,6 +2,7 @@ package com.c360.local.cli;
 
 import com.c360.local.LocalPipeline;
 import com.c360.local.db.LocalDatabase;
+import com.c360.local.query.RdsTopSpenders;
 import com.c360.local.sample.SampleDataGenerator;
 import com.c360.local.sample.SampleFile;
 import com.c360.local.sample.SampleSettings;
@@ -41,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
                     sample.path(), sample.validPurchases(), sample.badRows());
         }
         try (LocalDatabase database = cli.openDatabase();
-                LocalPipeline pipeline = LocalPipeline.open(home.root(), database, cli.out())) {
+                LocalPipeline pipeline = LocalPipeline.open(home.root(), database, cli.out(), cli.sparkCores())) {
             int exitCode = IngestRuns.ingestAll(samples.stream().map(SampleFile::path).toList(), Optional.empty(),
                     Optional.empty(), pipeline::ingest, cli.out(), cli.err());
             if (exitCode != ExitCode.OK) {

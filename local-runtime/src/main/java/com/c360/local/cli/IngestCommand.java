@@ -45,7 +45,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         Path home = cli.homeDirectory().root();
         try (LocalDatabase database = cli.openDatabase();
-                LocalPipeline pipeline = LocalPipeline.open(home, database, cli.out())) {
+                LocalPipeline pipeline = LocalPipeline.open(home, database, cli.out(), cli.sparkCores())) {
             return IngestRuns.ingestAll(files, Optional.ofNullable(ingestionDate), Optional.ofNullable(fxFile),
                     pipeline::ingest, cli.out(), cli.err());
         }

@@ -1,6 +1,7 @@
 package com.c360.local.cli;
 
 import com.c360.local.IngestReport;
+import com.c360.local.Ingestor;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -20,7 +21,7 @@ final class IngestRuns {
         int failed = 0;
         for (Path file : files) {
             IngestReport report = ingestor.ingest(file, ingestionDate, fxFile);
-            out.print(summary(report));
+            out.print(report.summary());
             if (!report.succeeded()) {
                 failed++;
             }
@@ -30,16 +31,5 @@ final class IngestRuns {
             return ExitCode.SOFTWARE;
         }
         return ExitCode.OK;
-    }
-
-    static String summary(IngestReport report) {
-        if (!report.succeeded()) {
-            return String.format(Locale.ROOT, "%s: FAILED after %.1f s (execution %s): %s%n",
-                    report.file(), report.seconds(), report.executionName(), report.error());
-        }
-        return String.format(Locale.ROOT, "%s: succeeded in %.1f s (execution %s)%n"
-                        + "  rows read %d, valid %d, quarantined %d, duplicates collapsed %d, customers upserted %d%n",
-                report.file(), report.seconds(), report.executionName(), report.rowsRead(), report.rowsValid(),
-                report.rowsQuarantined(), report.duplicatesCollapsed(), report.customersUpserted());
     }
 }

@@ -1,5 +1,6 @@
 package com.c360.local.cli;
 
+import com.c360.local.query.TopSpender;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

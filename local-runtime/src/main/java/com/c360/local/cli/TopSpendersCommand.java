@@ -1,7 +1,10 @@
 package com.c360.local.cli;
 
-import com.c360.glue.LocalSpark;
+import com.c360.local.LocalSpark;
 import com.c360.local.db.LocalDatabase;
+import com.c360.local.query.LakeTopSpenders;
+import com.c360.local.query.RdsTopSpenders;
+import com.c360.local.query.TopSpender;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -55,7 +58,7 @@ final class TopSpendersCommand implements Callable<Integer> {
     }
 
     private List<TopSpender> fromLake() {
-        SparkSession spark = LocalSpark.start("c360-top-spenders");
+        SparkSession spark = LocalSpark.start("c360-top-spenders", cli.sparkCores());
         try {
             return new LakeTopSpenders(spark, cli.homeDirectory().gold()).top(limit);
         } finally {

@@ -9,11 +9,9 @@ import com.c360.local.asl.TaskContext;
 import com.c360.local.asl.TaskFailedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,12 +29,12 @@ class LocalGlueJobsTest {
         sparkRequests.incrementAndGet();
         return null;
     };
-    private final AtomicReference<Map<String, String>> defaultArguments = new AtomicReference<>(Map.of(
-            "bronze_root", "file:/lake/bronze/",
-            "fx_path", "file:/lake/reference/fx_rates_aud.csv"));
+    private final Map<String, String> defaultArguments = Map.of(
+            "--bronze_root", "file:/lake/bronze/",
+            "--fx_path", "file:/lake/reference/fx_rates_aud.csv");
     private final LocalGlueJobs glue = new LocalGlueJobs(
             Map.of(RECORDING_JOB, RecordingGlueJob.class.getName(), FAILING_JOB, FailingGlueJob.class.getName()),
-            defaultArguments::get, spark);
+            defaultArguments, spark);
 
     @BeforeEach
     void forgetEarlierRuns() {
@@ -86,20 +84,6 @@ class LocalGlueJobsTest {
     }
 
     @Test
-    void defaultArguments_areReadAgainForEachRun() throws Exception {
-        JsonNode parameters = json("{\"JobName\": \"c360-test-recording\", \"Arguments\": {}}");
-        glue.invoke(LocalDeployment.GLUE_RUN_JOB_SYNC, parameters, CONTEXT);
-        Map<String, String> changed = new HashMap<>(defaultArguments.get());
-        changed.put("fx_path", "file:/tmp/other-rates.csv");
-        defaultArguments.set(changed);
-
-        glue.invoke(LocalDeployment.GLUE_RUN_JOB_SYNC, parameters, CONTEXT);
-
-        assertThat(RecordingGlueJob.RUNS).extracting(argv -> argumentsOf(argv).get("fx_path"))
-                .containsExactly("file:/lake/reference/fx_rates_aud.csv", "file:/tmp/other-rates.csv");
-    }
-
-    @Test
     void successfulRun_answersSucceededJobRunWithItsOwnId_andStartsSpark() throws Exception {
         JsonNode parameters = json("{\"JobName\": \"c360-test-recording\", \"Arguments\": {}}");
 
@@ -146,7 +130,7 @@ class LocalGlueJobsTest {
     @Test
     void mainClassWithoutMain_isAWiringBugNotATaskFailure() {
         LocalGlueJobs miswired = new LocalGlueJobs(Map.of("c360-test-nomain", String.class.getName()),
-                Map::of, spark);
+                Map.of(), spark);
 
         assertThatThrownBy(() -> miswired.invoke(LocalDeployment.GLUE_RUN_JOB_SYNC,
                 json("{\"JobName\": \"c360-test-nomain\"}"), CONTEXT))

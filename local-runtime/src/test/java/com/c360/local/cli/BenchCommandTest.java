@@ -3,6 +3,8 @@ package com.c360.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.c360.local.IngestReport;
+import com.c360.local.bench.BenchPipeline;
+import com.c360.local.machine.GitCommit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;

@@ -3,6 +3,7 @@ package com.c360.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.c360.local.IngestReport;
+import com.c360.local.Ingestor;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +31,14 @@ class IngestRunsTest {
 
     @Test
     void summary_ofSucceededRun_listsRowAccounting() {
-        assertThat(IngestRuns.summary(SUCCEEDED)).isEqualTo(String.format(
+        assertThat(SUCCEEDED.summary()).isEqualTo(String.format(
                 "a.csv: succeeded in 12.3 s (execution run-a)%n"
                         + "  rows read 1015, valid 1000, quarantined 10, duplicates collapsed 5, customers upserted 183%n"));
     }
 
     @Test
     void summary_ofFailedRun_carriesTheError() {
-        assertThat(IngestRuns.summary(FAILED)).isEqualTo(String.format(
+        assertThat(FAILED.summary()).isEqualTo(String.format(
                 "b.csv: FAILED after 3.1 s (execution run-b): States.TaskFailed: BronzeToSilverJob failed%n"));
     }
 

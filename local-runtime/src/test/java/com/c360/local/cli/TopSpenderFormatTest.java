@@ -2,6 +2,7 @@ package com.c360.local.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.c360.local.query.TopSpender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;

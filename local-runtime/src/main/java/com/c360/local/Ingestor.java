@@ -1,4 +1,4 @@
-package com.c360.local.cli;
+package com.c360.local;
 
 import com.c360.local.IngestReport;
 import java.nio.file.Path;

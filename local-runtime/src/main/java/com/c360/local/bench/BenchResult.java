@@ -1,6 +1,7 @@
-package com.c360.local.cli;
+package com.c360.local.bench;
 
 import com.c360.local.IngestReport;
+import com.c360.local.machine.MachineFacts;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,7 @@ import java.util.OptionalDouble;
  * @param gitCommit null when the repository's HEAD could not be read
  * @param sparkStartSeconds starting local Spark before the execution, kept out of the stage and total times
  */
-record BenchResult(
+public record BenchResult(
         Instant timestamp,
         String gitCommit,
         MachineFacts machine,
@@ -36,7 +37,7 @@ record BenchResult(
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /** The generated CSV: data rows (header excluded), its size, and the generator's settings. */
-    record Input(int rows, long bytes, long seed, int customers) {
+    public record Input(int rows, long bytes, long seed, int customers) {
     }
 
     /** Rows read per second of the bronze→silver stage; empty for a failed run or one without that stage. */
@@ -56,7 +57,7 @@ record BenchResult(
     }
 
     /** Pretty-printed JSON with snake_case keys; seconds to the millisecond, rates to a tenth of a row. */
-    String toJson() {
+    public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("timestamp", timestamp.toString());
         root.put("git_commit", gitCommit);
@@ -109,7 +110,7 @@ record BenchResult(
     }
 
     /** A few lines for the terminal: the setting, seconds per stage, the run summary and the throughput. */
-    String summary() {
+    public String summary() {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "bench: %d rows, %.1f MB (seed %d, %d customers); %d cores, max heap %d MiB, Java %s, Spark %s, "
                         + "%s database%n",
@@ -119,7 +120,7 @@ record BenchResult(
                 sparkStartSeconds));
         report.stageSeconds().forEach((stage, seconds) ->
                 text.append(String.format(Locale.ROOT, "  %-16s %7.1f s%n", stage, seconds)));
-        text.append(IngestRuns.summary(report));
+        text.append(report.summary());
         OptionalDouble endToEnd = endToEndRowsPerSecond();
         if (endToEnd.isPresent()) {
             OptionalDouble bronzeToSilver = bronzeToSilverRowsPerSecond();

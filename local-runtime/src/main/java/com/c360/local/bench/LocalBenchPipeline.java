@@ -1,7 +1,8 @@
-package com.c360.local.cli;
+package com.c360.local.bench;
 
 import com.c360.local.IngestReport;
 import com.c360.local.LocalPipeline;
+import com.c360.local.db.C360Tables;
 import com.c360.local.db.LocalDatabase;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * The real pipeline in the bench home. An embedded database starts empty there; an external one ({@code C360_DB_URL})
  * is shared with other use, so its c360 tables are emptied first and the benchmark's upsert starts from nothing too.
  */
-final class LocalBenchPipeline implements BenchPipeline {
+public final class LocalBenchPipeline implements BenchPipeline {
     private final LocalDatabase database;
     private final LocalPipeline pipeline;
 
@@ -23,15 +24,16 @@ final class LocalBenchPipeline implements BenchPipeline {
         this.pipeline = pipeline;
     }
 
-    static LocalBenchPipeline open(Path home, Map<String, String> environment, PrintStream console) {
+    public static LocalBenchPipeline open(Path home, Map<String, String> environment, PrintStream console,
+            int sparkCores) {
         LocalDatabase database = LocalDatabase.open(home, environment);
         try {
             if (!database.embedded()) {
-                ResetCommand.emptyTables(database.dataSource());
+                C360Tables.empty(database.dataSource());
                 console.printf("%s is set: emptied %s there before the benchmark%n", LocalDatabase.URL_ENV,
-                        String.join(", ", ResetCommand.TABLES));
+                        String.join(", ", C360Tables.ALL));
             }
-            return new LocalBenchPipeline(database, LocalPipeline.open(home, database, console));
+            return new LocalBenchPipeline(database, LocalPipeline.open(home, database, console, sparkCores));
         } catch (SQLException e) {
             database.close();
             throw new BenchDatabaseException("could not empty the c360 tables of " + LocalDatabase.URL_ENV, e);

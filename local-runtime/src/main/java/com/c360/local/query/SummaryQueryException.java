@@ -1,4 +1,4 @@
-package com.c360.local.cli;
+package com.c360.local.query;
 
 /** Reading customer summaries back (from RDS or the lake) failed. */
 public final class SummaryQueryException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.c360.local.cli;
+package com.c360.local.query;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package com.c360.local.cli;
+package com.c360.local.machine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** The commit a benchmark ran, so results can be compared across changes. */
-final class GitCommit {
+public final class GitCommit {
     private static final Pattern OBJECT_ID = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
     private static final long TIMEOUT_SECONDS = 10;
 
@@ -16,7 +16,7 @@ final class GitCommit {
     }
 
     /** {@code git rev-parse HEAD} in {@code directory}; empty when git is missing or it is not inside a repository. */
-    static Optional<String> head(Path directory) {
+    public static Optional<String> head(Path directory) {
         ProcessBuilder command = new ProcessBuilder("git", "rev-parse", "HEAD")
                 .directory(directory.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);

@@ -1,9 +1,10 @@
-package com.c360.local.cli;
+package com.c360.local.bench;
 
+import com.c360.local.Ingestor;
 import java.nio.file.Path;
 
 /** The pipeline {@code bench} times, in a home of its own: {@link LocalBenchPipeline}, or a fake in tests. */
-interface BenchPipeline extends Ingestor, AutoCloseable {
+public interface BenchPipeline extends Ingestor, AutoCloseable {
 
     /** What the summary table lives in: {@code embedded} (in the bench home) or {@code external} (C360_DB_URL). */
     String database();

@@ -1,8 +1,9 @@
-package com.c360.local.cli;
+package com.c360.local.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.c360.glue.LocalSpark;
+import com.c360.glue.gold.GoldAggregation;
+import com.c360.local.LocalSpark;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import com.c360.glue.gold.GoldAggregation;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package com.c360.local.cli;
+package com.c360.local.bench;
 
 /** The benchmark could not prepare its database (emptying the c360 tables of an external server failed). */
 public final class BenchDatabaseException extends RuntimeException {
