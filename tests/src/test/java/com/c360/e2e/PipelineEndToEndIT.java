@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.c360.lambda.db.DatabaseCredentials;
 import com.c360.lambda.upsert.UpsertHandler;
-import com.c360.glue.LocalSpark;
 import com.c360.local.IngestReport;
 import com.c360.local.LocalLake;
 import com.c360.local.LocalPipeline;
+import com.c360.local.LocalSpark;
 import com.c360.local.RepoLayout;
 import com.c360.local.aws.LocalLambdaContext;
-import com.c360.local.cli.LakeTopSpenders;
 import com.c360.local.db.LocalDatabase;
+import com.c360.local.query.LakeTopSpenders;
 import com.c360.testing.PostgresTestDatabase;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
