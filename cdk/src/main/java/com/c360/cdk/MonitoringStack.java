@@ -31,7 +31,8 @@ public class MonitoringStack extends Stack {
         SnsAction notify = new SnsAction(alerting.alertTopic());
         MetricOptions sum = MetricOptions.builder().statistic("Sum").period(PERIOD).build();
 
-        alarm("ExecutionsFailed", "A pipeline execution failed (NotifyFailure has published the details)",
+        alarm("ExecutionsFailed", "A pipeline execution failed as c360.PipelineFailed; its cause holds the "
+                + "original error, and AlertError when NotifyFailure could not publish the details",
                 pipeline.stateMachine().metricFailed(sum), notify);
         alarm("ExecutionsTimedOut", "A pipeline execution timed out",
                 pipeline.stateMachine().metricTimedOut(sum), notify);

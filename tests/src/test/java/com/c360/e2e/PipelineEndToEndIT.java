@@ -169,7 +169,8 @@ class PipelineEndToEndIT {
         IngestReport report = ingest(broken, DAY_ONE);
 
         assertThat(report.succeeded()).isFalse();
-        assertThat(report.error()).startsWith("States.TaskFailed").contains("MissingRequiredColumnException")
+        assertThat(report.error()).startsWith("c360.PipelineFailed").contains("States.TaskFailed")
+                .contains("MissingRequiredColumnException")
                 .contains("email");
         try (var alerts = Files.list(work.resolve("home/alerts"))) {
             assertThat(alerts.toList()).singleElement().satisfies(alert ->

@@ -1,19 +1,17 @@
 package com.c360.local.asl;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Turns a path-valued definition field into a {@link ReferencePath}, reporting why it cannot be one. */
 final class PathCompiler {
-
-  private static final Pattern INTRINSIC_FUNCTION = Pattern.compile("^States\\.[A-Za-z0-9]+\\(.*", Pattern.DOTALL);
 
   private PathCompiler() {}
 
   static Optional<ReferencePath> compile(
       DefinitionProblems.Scope scope, String field, String text, boolean contextObjectAllowed) {
-    if (INTRINSIC_FUNCTION.matcher(text).matches()) {
-      scope.report(field, "intrinsic function '" + text + "' is not supported by the local interpreter");
+    if (IntrinsicFunction.looksLikeCall(text)) {
+      scope.report(field, "intrinsic function '" + text + "' is not supported here by the local interpreter, "
+          + "only in a Parameters or ResultSelector field ending in '.$'");
       return Optional.empty();
     }
     ReferencePath path;

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * A Parameters or ResultSelector payload template: fields whose name ends in {@code .$} take the value their path
- * selects; everything else is copied as is. Nested objects and arrays are templates too.
+ * selects or their intrinsic function returns; everything else is copied as is. Nested objects and arrays are templates too.
  */
 final class PayloadTemplate {
 
@@ -41,6 +41,13 @@ final class PayloadTemplate {
             + "' could not be found in " + searched);
       }
       return value.get().deepCopy();
+    }
+  }
+
+  private record IntrinsicValue(IntrinsicFunction function) implements Node {
+    @Override
+    public JsonNode resolve(JsonNode input, JsonNode context) throws StateFailure {
+      return function.evaluate(input, context);
     }
   }
 
@@ -112,6 +119,11 @@ final class PayloadTemplate {
     if (!value.isTextual()) {
       scope.report(field, "a field ending in '.$' must have a path as its value, not " + value);
       return new Literal(value);
+    }
+    if (IntrinsicFunction.looksLikeCall(value.textValue())) {
+      return IntrinsicFunction.compile(scope, field, value.textValue())
+          .<Node>map(IntrinsicValue::new)
+          .orElseGet(() -> new Literal(value));
     }
     return PathCompiler.compile(scope, field, value.textValue(), true)
         .<Node>map(path -> new PathValue(key, path))

@@ -14,14 +14,14 @@ import java.util.regex.Pattern;
  * name looks like a substitution key (an identifier) is reported instead, because it can only be a missing or
  * misspelt substitution; other text such as {@code ${...}} in a comment stays, as on AWS.
  */
-final class Placeholders {
+public final class Placeholders {
 
   private static final Pattern ANY_DOLLAR_BRACES = Pattern.compile("\\$\\{([^}]*)}");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[A-Za-z_][A-Za-z0-9_]*}");
 
   private Placeholders() {}
 
-  static String substitute(String definition, Map<String, String> substitutions) {
+  public static String substitute(String definition, Map<String, String> substitutions) {
     Matcher matcher = ANY_DOLLAR_BRACES.matcher(definition);
     StringBuilder substituted = new StringBuilder();
     while (matcher.find()) {
@@ -32,7 +32,7 @@ final class Placeholders {
     return substituted.toString();
   }
 
-  static boolean anyIn(String text) {
+  public static boolean anyIn(String text) {
     return PLACEHOLDER.matcher(text).find();
   }
 

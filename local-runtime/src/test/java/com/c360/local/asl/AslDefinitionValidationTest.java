@@ -53,13 +53,6 @@ class AslDefinitionValidationTest {
   }
 
   @Test
-  void intrinsicFunction_isRejectedNamingTheTemplateField() {
-    assertThat(problemsOf(taskWith("\"Parameters\": {\"msg.$\": \"States.Format('run {}', $.id)\"},")))
-        .containsExactly("State 'Work', field 'Parameters.msg.$': intrinsic function "
-            + "'States.Format('run {}', $.id)' is not supported by the local interpreter");
-  }
-
-  @Test
   void intrinsicFunction_inFailCausePath_isRejected() {
     assertThat(problemsOf("""
         {"StartAt": "Stop", "States": {"Stop": {"Type": "Fail", "CausePath": "States.JsonToString($)"}}}"""))

@@ -42,6 +42,7 @@ class C360PipelineAslTest {
   private final List<JsonNode> lambdaCalls = new ArrayList<>();
   private final Deque<String> lambdaErrors = new ArrayDeque<>();
   private final List<JsonNode> snsCalls = new ArrayList<>();
+  private final Deque<String> snsErrors = new ArrayDeque<>();
   private final RecordingSleeper sleeper = new RecordingSleeper();
   private AslInterpreter pipeline;
 
@@ -59,6 +60,9 @@ class C360PipelineAslTest {
     };
     TaskHandler sns = (resource, parameters, context) -> {
       snsCalls.add(parameters);
+      if (!snsErrors.isEmpty()) {
+        throw new TaskFailedException(snsErrors.pop(), "topic unavailable");
+      }
       return json("{\"MessageId\": \"m-1\"}");
     };
     pipeline = AslStateMachine.load(ASL_FILE, SUBSTITUTIONS)
@@ -100,14 +104,14 @@ class C360PipelineAslTest {
   }
 
   @Test
-  void glueJobFailure_notifiesWithTheError_andFailsExecutionWithIt() throws Exception {
+  void glueJobFailure_notifiesWithTheError_andFailsAsPipelineFailed_withTheErrorWholeInTheCause() throws Exception {
     String cause = "{\"JobRunState\": \"FAILED\", \"ErrorMessage\": \"AnalysisException: path does not exist\"}";
     glue.failNextRunsOf("c360-silver-to-gold", "States.TaskFailed", cause);
 
     ExecutionResult result = pipeline.start(EXECUTION_NAME, json(INPUT));
 
     assertThat(result.visitedStates())
-        .containsExactly("BronzeToSilver", "SilverToGold", "NotifyFailure", "PipelineFailed");
+        .containsExactly("BronzeToSilver", "SilverToGold", "NotifyFailure", "DescribeFailure", "PipelineFailed");
     assertThat(sleeper.delays).as("States.TaskFailed is not among the Glue retriable errors").isEmpty();
     assertThat(glue.runs).extracting(run -> run.path("JobName").asText())
         .containsExactly("c360-bronze-to-silver", "c360-silver-to-gold");
@@ -119,8 +123,43 @@ class C360PipelineAslTest {
                      "error": {"Error": "States.TaskFailed", "Cause": %s}}}"""
         .formatted(TOPIC_ARN, EXECUTION_NAME, TextNode.valueOf(cause))));
     assertThat(result.status()).isEqualTo(ExecutionStatus.FAILED);
-    assertThat(result.error()).isEqualTo("States.TaskFailed");
-    assertThat(result.cause()).isEqualTo(cause);
+    assertThat(result.error()).isEqualTo("c360.PipelineFailed");
+    assertThat(json(result.cause())).isEqualTo(json("{\"Error\": \"States.TaskFailed\", \"Cause\": %s}"
+        .formatted(TextNode.valueOf(cause))));
+  }
+
+  @Test
+  void alertFailingAfterItsRetries_stillFailsAsPipelineFailed_withOriginalAndAlertErrorsInTheCause()
+      throws Exception {
+    glue.failNextRunsOf("c360-gold-to-rds", "States.TaskFailed", "job crashed");
+    for (int attempt = 0; attempt < 4; attempt++) {
+      snsErrors.push("SNS.AuthorizationErrorException");
+    }
+
+    ExecutionResult result = pipeline.start(EXECUTION_NAME, json(INPUT));
+
+    assertThat(snsCalls).as("the first publish and its three retries").hasSize(4);
+    assertThat(result.visitedStates()).endsWith("NotifyFailure", "DescribeFailure", "PipelineFailed");
+    assertThat(result.error()).isEqualTo("c360.PipelineFailed");
+    assertThat(json(result.cause())).isEqualTo(json("""
+        {"Error": "States.TaskFailed", "Cause": "job crashed",
+         "AlertError": {"Error": "SNS.AuthorizationErrorException", "Cause": "topic unavailable"}}"""));
+  }
+
+  @Test
+  void noFailStateRaisesAnErrorNameReservedForTheService() throws Exception {
+    JsonNode states = AslFixtures.MAPPER.readTree(ASL_FILE.toFile()).path("States");
+    List<JsonNode> failStates = new ArrayList<>();
+    states.forEach(state -> {
+      if ("Fail".equals(state.path("Type").asText())) {
+        failStates.add(state);
+      }
+    });
+
+    assertThat(failStates).isNotEmpty().allSatisfy(fail -> {
+      assertThat(fail.has("ErrorPath")).as("ErrorPath could re-raise a caught States.* name").isFalse();
+      assertThat(fail.path("Error").asText()).startsWith("c360.");
+    });
   }
 
   @Test
@@ -147,7 +186,8 @@ class C360PipelineAslTest {
     assertThat(snsCalls).singleElement()
         .satisfies(message -> assertThat(message.at("/Message/error/Error").asText())
             .isEqualTo("Glue.ConcurrentRunsExceededException"));
-    assertThat(result.error()).isEqualTo("Glue.ConcurrentRunsExceededException");
+    assertThat(result.error()).isEqualTo("c360.PipelineFailed");
+    assertThat(json(result.cause()).path("Error").asText()).isEqualTo("Glue.ConcurrentRunsExceededException");
     assertThat(lambdaCalls).isEmpty();
   }
 
