@@ -51,7 +51,8 @@ public final class GoldToRdsJob {
             LOG.info("gold->RDS {} run {}: staged {} rows from {}", day, runId, staged, goldDay);
             return staged;
         } catch (SQLException | IOException e) {
-            throw new GoldStagingException("Staging " + goldDay + " for run " + runId + " failed", e);
+            // The cause leads the alert: without it the message says only that staging failed.
+            throw new GoldStagingException("Staging " + goldDay + " for run " + runId + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -45,7 +45,7 @@ public final class BronzeToSilverJob {
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
 
         FxRateTable fxRates = FxRateTable.load(args.required("fx_path"), hadoopConf);
-        BronzeCsvReader.Header header = BronzeCsvReader.readHeader(spark, source);
+        BronzeCsvReader.Header header = BronzeCsvReader.inspect(spark, source);
         SilverSplit split = BronzeToSilverTransform.apply(BronzeCsvReader.read(spark, source, header),
                 new PurchaseValidator(fxRates)).persist();
         try {
