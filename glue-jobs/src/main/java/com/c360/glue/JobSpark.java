@@ -8,25 +8,23 @@ import org.apache.spark.sql.SparkSession;
  * <ul>
  *   <li><b>Classic mode.</b> Spark 4's {@code SparkSession.builder()} picks Classic or Connect from
  *       {@code spark.api.mode}, {@code spark.remote} and {@code SPARK_REMOTE}; the jobs build on the Classic companion
- *       itself, so an environment variable cannot turn them into Connect clients. ({@code Builder.classic()} is no
- *       help on 4.1.1: it selects Connect, SPARK-58223.)</li>
+ *       itself instead of leaving that choice to the environment. ({@code Builder.classic()} is no help on 4.1.1: it
+ *       selects Connect when both are on the classpath, SPARK-58223.)</li>
  *   <li><b>Parquet dates written as they are</b> (proleptic Gregorian, {@code CORRECTED}): what Spark 3+, Athena and
  *       PostgreSQL all read. The validator already keeps dates before 1900 out of silver, so no date ever needs the
  *       legacy hybrid-calendar rebase, and none can fail a write with {@code WRITE_ANCIENT_DATETIME}.</li>
  * </ul>
  */
 public final class JobSpark {
-    static final String API_MODE = "spark.api.mode";
     static final String PARQUET_DATETIME_REBASE_IN_WRITE = "spark.sql.parquet.datetimeRebaseModeInWrite";
     static final String PARQUET_INT96_REBASE_IN_WRITE = "spark.sql.parquet.int96RebaseModeInWrite";
 
     private JobSpark() {
     }
 
-    /** The builder the jobs' {@code main} methods finish with {@code getOrCreate()}. */
+    /** The shared settings; {@link LocalSpark} adds the local ones. */
     public static org.apache.spark.sql.classic.SparkSession.Builder builder() {
         return org.apache.spark.sql.classic.SparkSession.builder()
-                .config(API_MODE, "classic")
                 .config(PARQUET_DATETIME_REBASE_IN_WRITE, "CORRECTED")
                 .config(PARQUET_INT96_REBASE_IN_WRITE, "CORRECTED");
     }
