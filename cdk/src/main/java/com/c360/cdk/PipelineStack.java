@@ -52,7 +52,7 @@ public class PipelineStack extends Stack {
     static final String TRIGGER_HANDLER = "com.c360.lambda.trigger.TriggerHandler::handleRequest";
     static final String STATE_MACHINE_ARN_ENV = "STATE_MACHINE_ARN";
     static final String CSV_SUFFIX = ".csv";
-    static final String GLUE_VERSION = "5.0";
+    static final String GLUE_VERSION = "6.0";
     static final int GLUE_TIMEOUT_MINUTES = 60;
     /** Where Glue's own job metrics ({@code --enable-metrics}) go; the job role publishes them. */
     static final String GLUE_METRICS_NAMESPACE = "Glue";

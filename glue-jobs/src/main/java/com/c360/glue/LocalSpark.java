@@ -14,7 +14,7 @@ public final class LocalSpark {
     }
 
     public static SparkSession start(String appName) {
-        return SparkSession.builder()
+        return JobSpark.builder()
                 .appName(appName)
                 .master(MASTER)
                 .config("spark.driver.bindAddress", "127.0.0.1")

@@ -1,6 +1,7 @@
 package com.c360.glue.gold;
 
 import com.c360.glue.JobArguments;
+import com.c360.glue.JobSpark;
 import com.c360.glue.LakeLayout;
 import com.c360.glue.silver.SilverSplit;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public final class SilverToGoldJob {
     }
 
     public static void main(String[] args) {
-        run(SparkSession.builder().getOrCreate(), JobArguments.parse(args));
+        run(JobSpark.getOrCreate(), JobArguments.parse(args));
     }
 
     public static long run(SparkSession spark, JobArguments args) {

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 
 import com.c360.glue.JobArguments;
+import com.c360.glue.JobSpark;
 import com.c360.glue.JobMetrics;
 import com.c360.glue.LakeLayout;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public final class BronzeToSilverJob {
     public static void main(String[] args) {
         JobArguments arguments = JobArguments.parse(args);
         try (JobMetrics metrics = JobMetrics.fromArguments(arguments)) {
-            run(SparkSession.builder().getOrCreate(), arguments, metrics);
+            run(JobSpark.getOrCreate(), arguments, metrics);
         }
     }
 
@@ -44,7 +45,7 @@ public final class BronzeToSilverJob {
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
 
         FxRateTable fxRates = FxRateTable.load(args.required("fx_path"), hadoopConf);
-        BronzeCsvReader.Header header = BronzeCsvReader.readHeader(spark, source);
+        BronzeCsvReader.Header header = BronzeCsvReader.inspect(spark, source);
         SilverSplit split = BronzeToSilverTransform.apply(BronzeCsvReader.read(spark, source, header),
                 new PurchaseValidator(fxRates)).persist();
         try {
