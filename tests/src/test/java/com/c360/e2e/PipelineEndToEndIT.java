@@ -189,7 +189,8 @@ class PipelineEndToEndIT {
         IngestReport report = ingest(broken, DAY_ONE);
 
         assertThat(report.succeeded()).isFalse();
-        assertThat(report.error()).startsWith("States.TaskFailed").contains("MalformedCsvException: Bronze file ")
+        assertThat(report.error()).startsWith("c360.PipelineFailed").contains("States.TaskFailed")
+                .contains("MalformedCsvException: Bronze file ")
                 .doesNotContain("SparkException").doesNotContain("Job aborted");
     }
 
