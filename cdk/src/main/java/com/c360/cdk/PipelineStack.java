@@ -54,7 +54,7 @@ import software.constructs.Construct;
  */
 public class PipelineStack extends Stack {
     static final String CSV_SUFFIX = ".csv";
-    static final String GLUE_VERSION = "5.0";
+    static final String GLUE_VERSION = "6.0";
     static final int GLUE_TIMEOUT_MINUTES = 60;
     /** Where Glue's own job metrics ({@code --enable-metrics}) go; the job role publishes them. */
     static final String GLUE_METRICS_NAMESPACE = "Glue";

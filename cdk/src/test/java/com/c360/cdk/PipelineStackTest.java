@@ -152,12 +152,12 @@ class PipelineStackTest {
     }
 
     @Test
-    void glueJobs_runTheShadedJarAsScalaLanguageGlue5JobsWithoutGlueRetries() {
+    void glueJobs_runTheShadedJarAsScalaLanguageGlue6JobsWithoutGlueRetries() {
         for (JsonNode job : jobsByName.values()) {
             JsonNode arguments = job.path("DefaultArguments");
             assertThat(job.at("/Command/Name").asText()).isEqualTo("glueetl");
             assertThat(job.at("/Command/ScriptLocation/Fn::Sub").asText()).endsWith(".scala");
-            assertThat(job.path("GlueVersion").asText()).isEqualTo("5.0");
+            assertThat(job.path("GlueVersion").asText()).isEqualTo("6.0");
             assertThat(job.path("MaxRetries").asInt(-1)).isZero();
             assertThat(job.path("WorkerType").asText()).isEqualTo("G.1X");
             assertThat(job.path("NumberOfWorkers").asInt()).isEqualTo(2);

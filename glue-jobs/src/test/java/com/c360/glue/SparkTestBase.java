@@ -5,15 +5,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * One local SparkSession per test class (Iceberg TestBase style), on every core of the machine, with the settings the
- * jobs meet on Glue (UTC session time zone). The Java 17 flags and the loopback driver address come from the argLine.
+ * One local SparkSession per test class (Iceberg TestBase style), on every core of the machine: the jobs' own settings
+ * ({@link JobSpark}) with the local ones the local runtime adds. The Java 17 flags and the loopback driver address come
+ * from the argLine.
  */
 public abstract class SparkTestBase {
     protected static SparkSession spark;
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder()
+        spark = JobSpark.builder()
                 .appName("c360-test")
                 .master("local[" + Runtime.getRuntime().availableProcessors() + "]")
                 .config("spark.ui.enabled", "false")

@@ -1,10 +1,12 @@
 package com.c360.local;
 
+import com.c360.glue.JobSpark;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The local-mode SparkSession the local runtime shares between all job classes of a run, on as many cores as it is
- * given: by default every core of this machine, or {@code --spark-cores}. Glue builds its own session on AWS.
+ * given: by default every core of this machine, or {@code --spark-cores}. The jobs' own settings come from
+ * {@link JobSpark}, as on Glue, which builds its own session on AWS.
  */
 public final class LocalSpark {
     private LocalSpark() {
@@ -28,7 +30,7 @@ public final class LocalSpark {
     }
 
     public static SparkSession start(String appName, int cores) {
-        return SparkSession.builder()
+        return JobSpark.builder()
                 .appName(appName)
                 .master(master(cores))
                 .config("spark.driver.bindAddress", "127.0.0.1")

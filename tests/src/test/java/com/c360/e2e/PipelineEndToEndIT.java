@@ -179,6 +179,38 @@ class PipelineEndToEndIT {
         assertThat(summaryWithUpdatedAt()).isEqualTo(before);
     }
 
+    @Test
+    @Order(6)
+    void unterminatedQuote_failsWithTheTypedErrorLeadingTheCause_notASparkJobAbort() throws Exception {
+        Path broken = Files.writeString(work.resolve("in/unterminated.csv"),
+                "customer_id,first_name,last_name,email,purchase_id,purchase_date,amount,currency\n"
+                        + "1,\"Ann,Lee,a@x.com,99,2026-01-02,5,AUD\n");
+
+        IngestReport report = ingest(broken, DAY_ONE);
+
+        assertThat(report.succeeded()).isFalse();
+        assertThat(report.error()).startsWith("c360.PipelineFailed").contains("States.TaskFailed")
+                .contains("MalformedCsvException: Bronze file ")
+                .doesNotContain("SparkException").doesNotContain("Job aborted");
+    }
+
+    @Test
+    @Order(7)
+    void nulByteAndAncientDate_areQuarantined_andTheFilesValidRowReachesTheSummary() throws Exception {
+        Path file = Files.writeString(work.resolve("in/row-level.csv"), String.join("\n",
+                "customer_id,first_name,last_name,email,purchase_id,purchase_date,amount,currency",
+                "990001,Nul\u0000,Byte,nul@x.com,990001,2026-01-02,5,AUD",
+                "990002,Year,One,one@x.com,990002,0001-01-01,5,AUD",
+                "990003,Valid,Row,valid@x.com,990003,2026-01-02,7.25,AUD") + "\n");
+
+        IngestReport report = ingest(file, DAY_ONE);
+
+        assertThat(report.succeeded()).as(report.error()).isTrue();
+        Map<Long, SummaryOracle.SummaryRow> summary = summaryTable();
+        assertThat(summary).doesNotContainKeys(990001L, 990002L);
+        assertThat(summary.get(990003L).totalSpentAud()).isEqualByComparingTo("7.25");
+    }
+
     private static SummaryOracle oracle() {
         Map<String, TreeMap<LocalDate, BigDecimal>> rates = new java.util.HashMap<>();
         FX_CSV.lines().skip(1).map(line -> line.split(",")).forEach(f -> rates

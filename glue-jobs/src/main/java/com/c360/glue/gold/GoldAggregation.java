@@ -1,6 +1,7 @@
 package com.c360.glue.gold;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -16,16 +17,18 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructType;
 
 /** Silver purchases of one ingestion day in, one gold row per customer out. */
 public final class GoldAggregation {
+    private static final DecimalType TOTAL_TYPE = DataTypes.createDecimalType(18, 2);
     /** Gold's columns: what Athena's table, the gold→RDS job and the lake top-spenders read. */
     public static final StructType SCHEMA = new StructType()
             .add("customer_id", DataTypes.LongType)
             .add("full_name", DataTypes.StringType)
             .add("email", DataTypes.StringType)
-            .add("total_spent_aud", DataTypes.createDecimalType(18, 2))
+            .add("total_spent_aud", TOTAL_TYPE)
             .add("purchase_count", DataTypes.LongType)
             .add("first_purchase_date", DataTypes.DateType)
             .add("last_purchase_date", DataTypes.DateType)
@@ -38,13 +41,15 @@ public final class GoldAggregation {
     public static Dataset<Row> perCustomer(Dataset<Row> silverDay, LocalDate ingestionDate) {
         // Struct ordering compares field by field: the latest purchase_date wins, ties go to the greatest purchase_id.
         Column latestPurchase = max(struct(col("purchase_date"), col("purchase_id"), col("full_name"), col("email")));
-        Column total = sum("amount_aud");
-        Column total182 = total.cast(DataTypes.createDecimalType(18, 2));
+        // try_cast: under ANSI mode (Spark 4's default) a plain cast would throw a bare NUMERIC_VALUE_OUT_OF_RANGE.
+        Column total182 = sum("amount_aud").try_cast(TOTAL_TYPE);
         return silverDay.groupBy("customer_id")
                 .agg(latestPurchase.as("latest"),
-                        // A sum too large for DECIMAL(18,2) would become NULL on cast; fail instead of losing money.
-                        when(total182.isNull(), raise_error(lit("customer day total exceeds DECIMAL(18,2)")))
-                                .otherwise(total182).cast(DataTypes.createDecimalType(18, 2)).as("total_spent_aud"),
+                        // Bronze->silver keeps each file's customer totals in range, but several files of one day
+                        // can still add up beyond DECIMAL(18,2): fail, naming the customer, instead of losing money.
+                        when(total182.isNull(), raise_error(concat(lit("customer "), col("customer_id").cast(DataTypes.StringType),
+                                lit(" day total exceeds DECIMAL(18,2)"))))
+                                .otherwise(total182).cast(TOTAL_TYPE).as("total_spent_aud"),
                         count(lit(1)).as("purchase_count"),
                         min("purchase_date").as("first_purchase_date"),
                         max("purchase_date").as("last_purchase_date"))

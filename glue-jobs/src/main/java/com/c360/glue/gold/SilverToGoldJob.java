@@ -2,6 +2,7 @@ package com.c360.glue.gold;
 
 import com.c360.contract.LakeLayout;
 import com.c360.contract.SilverToGoldArguments;
+import com.c360.glue.JobSpark;
 import com.c360.glue.silver.SilverSplit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +27,7 @@ public final class SilverToGoldJob {
     }
 
     public static void main(String[] args) {
-        run(SparkSession.builder().getOrCreate(), SilverToGoldArguments.parse(args));
+        run(JobSpark.getOrCreate(), SilverToGoldArguments.parse(args));
     }
 
     public static long run(SparkSession spark, SilverToGoldArguments args) {

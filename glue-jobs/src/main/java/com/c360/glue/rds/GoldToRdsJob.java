@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import com.c360.contract.GoldToRdsArguments;
 import com.c360.contract.LakeLayout;
+import com.c360.glue.JobSpark;
 import com.c360.glue.gold.GoldAggregation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ public final class GoldToRdsJob {
     public static void main(String[] args) {
         GoldToRdsArguments arguments = GoldToRdsArguments.parse(args);
         DatabaseEndpoint database = DatabaseEndpoint.resolve(arguments.database(), GoldToRdsJob::secretValue);
-        run(SparkSession.builder().getOrCreate(), arguments, database);
+        run(JobSpark.getOrCreate(), arguments, database);
     }
 
     public static long run(SparkSession spark, GoldToRdsArguments args, DatabaseEndpoint database) {
@@ -50,7 +51,8 @@ public final class GoldToRdsJob {
             LOG.info("gold->RDS {} run {}: staged {} rows from {}", day, runId, staged, goldDay);
             return staged;
         } catch (SQLException | IOException e) {
-            throw new GoldStagingException("Staging " + goldDay + " for run " + runId + " failed", e);
+            // The cause leads the alert: without it the message says only that staging failed.
+            throw new GoldStagingException("Staging " + goldDay + " for run " + runId + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -42,10 +42,20 @@ public final class BronzeCsvReader {
             implements java.io.Serializable {
     }
 
-    /** Checked in the driver, so a file that breaks the contract fails before any Spark work starts. */
-    public static Header readHeader(SparkSession spark, String path) {
+    /**
+     * Checked in the driver before any Spark work: the header against the contract, then the CSV structure and UTF-8
+     * of the whole file. A break found later, inside the Spark task, would reach the job wrapped in a SparkException
+     * whose message carries the task's stack trace, and on a cluster its typed cause may not survive the trip back to
+     * the driver; found here, the typed error is what the job fails with.
+     */
+    public static Header inspect(SparkSession spark, String path) {
         try (InputStream in = open(path, spark.sparkContext().hadoopConfiguration())) {
-            return readHeader(in, path);
+            StrictCsvReader csv = new StrictCsvReader(in, path);
+            Header header = readHeader(csv, path);
+            while (csv.hasNext()) {
+                csv.next();
+            }
+            return header;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read bronze file " + path, e);
         }
@@ -61,7 +71,10 @@ public final class BronzeCsvReader {
     }
 
     public static Header readHeader(InputStream in, String source) {
-        StrictCsvReader csv = new StrictCsvReader(in, source);
+        return readHeader(new StrictCsvReader(in, source), source);
+    }
+
+    private static Header readHeader(StrictCsvReader csv, String source) {
         if (!csv.hasNext()) {
             throw new EmptyBronzeFileException(source);
         }

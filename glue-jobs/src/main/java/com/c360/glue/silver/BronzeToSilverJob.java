@@ -7,6 +7,7 @@ import com.c360.contract.BronzeToSilverArguments;
 import com.c360.contract.LakeLayout;
 import com.c360.contract.LineageColumn;
 import com.c360.glue.JobMetrics;
+import com.c360.glue.JobSpark;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
@@ -31,7 +32,7 @@ public final class BronzeToSilverJob {
     public static void main(String[] args) {
         BronzeToSilverArguments arguments = BronzeToSilverArguments.parse(args);
         try (JobMetrics metrics = JobMetrics.forNamespace(arguments.metricsNamespace())) {
-            run(SparkSession.builder().getOrCreate(), arguments, metrics);
+            run(JobSpark.getOrCreate(), arguments, metrics);
         }
     }
 
@@ -45,7 +46,7 @@ public final class BronzeToSilverJob {
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
 
         FxRateTable fxRates = FxRateTable.load(args.fxPath(), hadoopConf);
-        BronzeCsvReader.Header header = BronzeCsvReader.readHeader(spark, source);
+        BronzeCsvReader.Header header = BronzeCsvReader.inspect(spark, source);
         SilverSplit split = BronzeToSilverTransform.apply(BronzeCsvReader.read(spark, source, header),
                 new PurchaseValidator(fxRates)).persist();
         try {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.negate;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.api.java.function.MapFunction;
@@ -53,6 +54,26 @@ public final class BronzeToSilverTransform {
                         .when(col("reason").isNull(), lit(VALID))
                         .otherwise(lit(QUARANTINED)))
                 .drop("conflicting", "repeat");
-        return new SilverSplit(outcome);
+        return new SilverSplit(withinCustomerTotals(outcome));
+    }
+
+    /**
+     * Gold sums a customer's purchases of a day into DECIMAL(18,2). A file whose valid purchases of one customer
+     * already sum beyond that quarantines all of them: no single row is the wrong one, and gold must not fail.
+     */
+    private static Dataset<Row> withinCustomerTotals(Dataset<Row> outcome) {
+        Column valid = col(OUTCOME).equalTo(lit(VALID));
+        Column tooLarge = col("customer_total_too_large");
+        return outcome
+                .withColumn("customer_total_too_large", valid.and(
+                        sum(when(valid, col("amount_aud"))).over(Window.partitionBy(col("customer_id")))
+                                .gt(lit(PurchaseValidator.MAX_AUD))))
+                .withColumn("reason", when(tooLarge, lit(QuarantineReason.CUSTOMER_TOTAL_OUT_OF_RANGE.code()))
+                        .otherwise(col("reason")))
+                .withColumn("reason_detail", when(tooLarge, lit("this customer's valid purchases in this file sum to"
+                        + " more than " + PurchaseValidator.MAX_AUD.toPlainString() + " AUD"))
+                        .otherwise(col("reason_detail")))
+                .withColumn(OUTCOME, when(tooLarge, lit(QUARANTINED)).otherwise(col(OUTCOME)))
+                .drop("customer_total_too_large");
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,6 +27,23 @@ public final class PurchaseValidator implements Serializable {
     public static final int AMOUNT_SCALE = 6;
     private static final int AMOUNT_INTEGER_DIGITS = 12;
     private static final int AUD_PRECISION = 18;
+    /** The largest AUD amount, per purchase or per customer and file, that silver, gold and RDS can hold. */
+    public static final BigDecimal MAX_AUD = BigDecimal.TEN.pow(AUD_PRECISION - 2).subtract(new BigDecimal("0.01"));
+    /**
+     * Purchase dates silver accepts. From 1900, because before it Parquet readers disagree (Julian vs proleptic
+     * Gregorian calendar before 1582-10-15) and no purchase feed is that old; up to 9999, the last four-digit year.
+     */
+    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+    /**
+     * Maximum length in characters of each raw field. Names and e-mail (RFC 5321's 254) are stored as they are;
+     * the other limits lie well beyond any value the contract accepts, so they only bound what quarantine keeps.
+     */
+    public static final Map<String, Integer> MAX_FIELD_LENGTHS = Map.of(
+            "customer_id", 40, "first_name", 100, "last_name", 100, "email", 254, "purchase_id", 40,
+            "purchase_date", 40, "amount", 40, "currency", 16);
+    /** U+0000, which PostgreSQL text cannot hold: it would fail the whole day's COPY into RDS. */
+    private static final char NUL = '\u0000';
     private static final int MAX_ID_DIGITS = 18;
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
@@ -104,6 +122,7 @@ public final class PurchaseValidator implements Serializable {
             if (malformed != null) {
                 throw new RejectedRow(QuarantineReason.MALFORMED_ROW, malformed);
             }
+            checkText(raw);
             required(customerId, QuarantineReason.MISSING_CUSTOMER_ID);
             required(purchaseId, QuarantineReason.MISSING_PURCHASE_ID);
             required(purchaseDate, QuarantineReason.MISSING_PURCHASE_DATE);
@@ -117,6 +136,10 @@ public final class PurchaseValidator implements Serializable {
                     QuarantineReason.NON_NUMERIC_AMOUNT, "amount '" + amount + "' is not a plain decimal number"));
             LocalDate date = parseDate(purchaseDate).orElseThrow(() -> new RejectedRow(
                     QuarantineReason.BAD_DATE, "purchase_date '" + purchaseDate + "' is not an ISO date"));
+            if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
+                throw new RejectedRow(QuarantineReason.DATE_OUT_OF_RANGE, "purchase_date " + date
+                        + " is outside " + EARLIEST_DATE + " .. " + LATEST_DATE);
+            }
             if (value.signum() < 0) {
                 throw new RejectedRow(QuarantineReason.NEGATIVE_AMOUNT, "amount " + amount + " is negative");
             }
@@ -131,7 +154,7 @@ public final class PurchaseValidator implements Serializable {
             BigDecimal rate = fxRates.audPerUnit(normalisedCurrency, date).orElseThrow(() -> new RejectedRow(
                     QuarantineReason.NO_FX_RATE, "no " + normalisedCurrency + " rate on or before " + date));
             BigDecimal aud = value.multiply(rate).setScale(2, RoundingMode.HALF_UP);
-            if (aud.precision() > AUD_PRECISION) {
+            if (aud.compareTo(MAX_AUD) > 0) {
                 throw new RejectedRow(QuarantineReason.AMOUNT_OUT_OF_RANGE, "AUD amount " + aud + " is too large");
             }
             typed = new Object[] {purchase, customer, fullName, normalisedEmail, Date.valueOf(date),
@@ -150,6 +173,27 @@ public final class PurchaseValidator implements Serializable {
         Object[] rawValues = {customerId, firstName, lastName, email, purchaseId, purchaseDate, amount, currency};
         System.arraycopy(rawValues, 0, row, 14, rawValues.length);
         return new GenericRowWithSchema(row, CLASSIFIED_SCHEMA);
+    }
+
+    /** Lengths and characters, checked before anything parses or stores a value. */
+    private static void checkText(Row raw) throws RejectedRow {
+        // In contract order, so a row with several problems always gets the same reason.
+        for (String field : BronzeCsvReader.CONTRACT_COLUMNS) {
+            String value = raw.getAs(field);
+            if (value == null) {
+                continue;
+            }
+            int length = value.codePointCount(0, value.length());
+            int limit = MAX_FIELD_LENGTHS.get(field);
+            if (length > limit) {
+                throw new RejectedRow(QuarantineReason.FIELD_TOO_LONG,
+                        field + " has " + length + " characters, at most " + limit + " are accepted");
+            }
+            if (value.indexOf(NUL) >= 0) {
+                throw new RejectedRow(QuarantineReason.INVALID_CHARACTER,
+                        field + " contains U+0000 (NUL), which PostgreSQL text cannot store");
+            }
+        }
     }
 
     static String fullName(String firstName, String lastName) {

@@ -3,6 +3,8 @@ package com.c360.glue.silver;
 /** Why a bronze row did not reach silver. The code is what the quarantine table and the audit record carry. */
 public enum QuarantineReason {
     MALFORMED_ROW,
+    FIELD_TOO_LONG,
+    INVALID_CHARACTER,
     MISSING_CUSTOMER_ID,
     MISSING_PURCHASE_ID,
     MISSING_PURCHASE_DATE,
@@ -13,10 +15,12 @@ public enum QuarantineReason {
     NON_NUMERIC_AMOUNT,
     AMOUNT_OUT_OF_RANGE,
     BAD_DATE,
+    DATE_OUT_OF_RANGE,
     NEGATIVE_AMOUNT,
     UNKNOWN_CURRENCY,
     NO_FX_RATE,
-    CONFLICTING_DUPLICATE;
+    CONFLICTING_DUPLICATE,
+    CUSTOMER_TOTAL_OUT_OF_RANGE;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

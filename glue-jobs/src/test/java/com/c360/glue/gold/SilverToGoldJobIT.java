@@ -1,6 +1,7 @@
 package com.c360.glue.gold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.c360.contract.JobArguments;
 import com.c360.contract.LakeLayout;
@@ -51,8 +52,11 @@ class SilverToGoldJobIT extends SparkTestBase {
     }
 
     private void writeSilver(String sourceFileId, List<Purchase> purchases) {
-        spark.createDataFrame(purchases.stream().map(Purchase::toSilverRow).toList(), SilverSplit.SILVER_SCHEMA)
-                .write().mode(SaveMode.Overwrite)
+        writeSilverRows(sourceFileId, purchases.stream().map(Purchase::toSilverRow).toList());
+    }
+
+    private void writeSilverRows(String sourceFileId, List<Row> rows) {
+        spark.createDataFrame(rows, SilverSplit.SILVER_SCHEMA).write().mode(SaveMode.Overwrite)
                 .parquet(LakeLayout.sourceFilePartition(root("silver"), DAY, sourceFileId));
     }
 
@@ -108,5 +112,24 @@ class SilverToGoldJobIT extends SparkTestBase {
         org.apache.commons.io.FileUtils.deleteQuietly(lake.resolve("silver").toFile());
 
         assertThat(runJobAndReadGold()).isEmpty();
+    }
+
+    @Test
+    void customerDayTotalBeyondDecimal18_2AcrossFiles_failsNamingTheCustomer_underAnsiMode() {
+        // Each file's total for customer 7 fits DECIMAL(18,2) (bronze->silver checks that); together they do not.
+        writeLargeKwdPurchase("fa", 1);
+        writeLargeKwdPurchase("fb", 2);
+
+        assertThat(spark.conf().get("spark.sql.ansi.enabled")).isEqualTo("true");
+        assertThatThrownBy(this::runJobAndReadGold)
+                .hasStackTraceContaining("customer 7 day total exceeds DECIMAL(18,2)");
+    }
+
+    /** 300000000000 KWD at 20000 AUD each: AUD 6000000000000000.00, a silver row bronze->silver lets through. */
+    private void writeLargeKwdPurchase(String sourceFileId, long purchaseId) {
+        Row row = RowFactory.create(purchaseId, 7L, "Big", "big@x.com", Date.valueOf("2026-01-02"),
+                new BigDecimal("300000000000.000000"), "KWD", new BigDecimal("20000.0000000000"),
+                new BigDecimal("6000000000000000.00"), 2L);
+        writeSilverRows(sourceFileId, List.of(row));
     }
 }

@@ -1,6 +1,7 @@
 package com.c360.glue.rds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.c360.contract.LakeLayout;
 import com.c360.glue.SparkTestBase;
@@ -154,5 +155,16 @@ class GoldToRdsJobIT extends SparkTestBase {
 
         assertThat(staged("exec-empty")).isEmpty();
         assertThat(pipelineRun("exec-empty")).isEqualTo("2024-02-29/0/true");
+    }
+
+    @Test
+    void stagingRejectedByPostgres_failsNamingTheDatabaseCause() {
+        // Bronze->silver quarantines NUL bytes now; a gold file written before that still fails, but says why.
+        writeGold(List.of(new Gold(1, "Nul\u0000Byte", "n@x", "1.00", 1, "2024-02-29", "2024-02-29", 1)));
+
+        assertThatThrownBy(() -> runJob("exec-nul"))
+                .isInstanceOf(GoldStagingException.class)
+                .hasMessageStartingWith("Staging ")
+                .hasMessageContaining("failed: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
     }
 }

@@ -12,6 +12,7 @@ import com.c360.glue.InMemoryJobMetrics;
 import com.c360.glue.SparkTestBase;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,6 +46,16 @@ class BronzeToSilverJobIT extends SparkTestBase {
         Path target = lake.resolve("bronze").resolve(key);
         Files.createDirectories(target.getParent());
         Files.copy(Fixtures.path(fixture), target, StandardCopyOption.REPLACE_EXISTING);
+        return runJob(key);
+    }
+
+    private IngestionAudit ingestText(String csv, String key) throws IOException {
+        Files.createDirectories(lake.resolve("bronze"));
+        Files.writeString(lake.resolve("bronze").resolve(key), csv, StandardCharsets.UTF_8);
+        return runJob(key);
+    }
+
+    private IngestionAudit runJob(String key) {
         return BronzeToSilverJob.run(spark, BronzeToSilverArguments.from(JobArguments.of(Map.of(
                 "source_bucket", "bronze-bucket",
                 "source_key", key,
@@ -91,6 +102,39 @@ class BronzeToSilverJobIT extends SparkTestBase {
         assertThat(quarantineReasonsByLine("year=2026/month=02/day=10/bad rows.csv"))
                 .containsEntry(4L, "non_numeric_amount").containsEntry(13L, "negative_amount")
                 .containsEntry(16L, "malformed_row").hasSize(15);
+    }
+
+    @Test
+    void rowLevelLimits_quarantineOnlyTheirRows_andTheFileKeepsItsValidRows() throws IOException {
+        Files.writeString(lake.resolve("reference/fx.csv"), "currency,rate_date,aud_per_unit\nKWD,2026-01-01,20000\n");
+        String csv = String.join("\n",
+                "customer_id,first_name,last_name,email,purchase_id,purchase_date,amount,currency",
+                "1,Ann,Lee,ann@x.com,1,2026-01-10,10.00,AUD",
+                "2,Nul\u0000,Byte,nul@x.com,2,2026-01-10,10.00,AUD",
+                "3,Year,One,one@x.com,3,0001-01-01,10.00,AUD",
+                "4,Julian,Gap,gap@x.com,4,1582-10-10,10.00,AUD",
+                "5," + "N".repeat(1 << 20) + ",Long,long@x.com,5,2026-01-10,10.00,AUD",
+                // 999999999999 KWD x 20000 = 19999999999980000 AUD: more than DECIMAL(18,2) holds.
+                "6,Fx,Overflow,fx@x.com,6,2026-01-10,999999999999,KWD",
+                // 6000000000000000 AUD each: each fits, but customer 7's total for the file does not.
+                "7,Big,Spender,big@x.com,7,2026-01-10,300000000000,KWD",
+                "7,Big,Spender,big@x.com,8,2026-01-11,300000000000,KWD",
+                "8,Fair,Spender,fair@x.com,9,2026-01-10,300000000000,KWD");
+
+        IngestionAudit audit = ingestText(csv, "limits.csv");
+
+        assertThat(audit.accounting()).isEqualTo(new RowAccounting(9, 2, 7, 0, Map.of(
+                "invalid_character", 1L, "date_out_of_range", 2L, "field_too_long", 1L, "amount_out_of_range", 1L,
+                "customer_total_out_of_range", 2L)));
+        assertThat(silverOf("limits.csv")).extracting(r -> r.<Long>getAs("purchase_id"),
+                        r -> r.<BigDecimal>getAs("amount_aud").toPlainString())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(1L, "10.00"),
+                        org.assertj.core.groups.Tuple.tuple(9L, "6000000000000000.00"));
+        assertThat(quarantineReasonsByLine("limits.csv")).containsOnly(
+                Map.entry(3L, "invalid_character"), Map.entry(4L, "date_out_of_range"),
+                Map.entry(5L, "date_out_of_range"), Map.entry(6L, "field_too_long"),
+                Map.entry(7L, "amount_out_of_range"), Map.entry(8L, "customer_total_out_of_range"),
+                Map.entry(9L, "customer_total_out_of_range"));
     }
 
     @Test
@@ -174,12 +218,22 @@ class BronzeToSilverJobIT extends SparkTestBase {
     }
 
     @Test
-    void undecodableBytesFoundInsideSparkTask_failTyped_andKeepPreviousOutputOfThatKey() throws IOException {
+    void undecodableBytesAfterTheHeader_failTyped_andKeepPreviousOutputOfThatKey() throws IOException {
         ingest("bronze/duplicates.csv", "same-key.csv");
 
         assertThatThrownBy(() -> ingest("bronze/invalid_utf8.csv", "same-key.csv"))
                 .isInstanceOf(UndecodableBronzeFileException.class);
         assertThat(silverOf("same-key.csv")).hasSize(2);
+    }
+
+    @Test
+    void unterminatedQuote_failsWithTheTypedErrorItself_notWithASparkJobAbort() {
+        assertThatThrownBy(() -> ingest("bronze/unterminated_quote.csv", "q.csv"))
+                .isExactlyInstanceOf(MalformedCsvException.class)
+                .hasMessageStartingWith("Bronze file ")
+                .hasMessageNotContaining("Job aborted")
+                .hasMessageNotContaining("\tat ");
+        assertThat(lake.resolve("silver")).doesNotExist();
     }
 
     @Test

