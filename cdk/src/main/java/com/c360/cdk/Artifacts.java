@@ -62,9 +62,14 @@ public final class Artifacts {
         return repoRoot.resolve("glue-jobs/target/c360-glue-jobs.jar");
     }
 
-    /** The shaded jar with the trigger, upsert and migration handlers and the {@code sql/} migrations. */
+    /** The shaded jar the upsert and migration handlers deploy, with the {@code sql/} migrations. */
     public Path lambdasJar() {
         return repoRoot.resolve("lambdas/target/c360-lambdas.jar");
+    }
+
+    /** The trigger handler's own shaded jar: no database driver, Flyway, Secrets Manager or metrics. */
+    public Path triggerJar() {
+        return repoRoot.resolve("lambdas/target/c360-trigger.jar");
     }
 
     public Path stateMachineDefinition() {
@@ -111,7 +116,7 @@ public final class Artifacts {
     private void verify() {
         List<String> missing = new ArrayList<>();
         List<String> unbuilt = new ArrayList<>();
-        for (Path jar : List.of(glueJobsJar(), lambdasJar())) {
+        for (Path jar : List.of(glueJobsJar(), lambdasJar(), triggerJar())) {
             if (!Files.isRegularFile(jar)) {
                 unbuilt.add(repoRoot.relativize(jar).toString());
             }

@@ -226,7 +226,7 @@ public class DatabaseStack extends Stack {
     /** A handler in the isolated subnets that finds the database through the secret named in its environment. */
     private Function.Builder databaseFunction(C360Config config, Artifacts artifacts, String id, String handler,
                                               SecurityGroup group, String description) {
-        return JavaFunctions.builder(this, id, config, artifacts, handler, description,
+        return JavaFunctions.builder(this, id, config, artifacts.lambdasJar(), handler, description,
                         Map.of(DB_SECRET_ARN_ENV, secret.getSecretArn()))
                 .vpc(vpc)
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build())

@@ -1,5 +1,6 @@
 package com.c360.cdk;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awscdk.Annotations;
@@ -14,7 +15,7 @@ import software.amazon.awscdk.services.lambda.Tracing;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
-/** The c360 handlers: all from the one lambdas jar, on the same runtime, with the same logging baseline. */
+/** The c360 handlers: each from the jar built for it, on the same runtime, with the same logging baseline. */
 final class JavaFunctions {
     /** Java 21 runs the Java 17 bytecode and is the newest Java runtime with SnapStart GA. */
     static final Runtime RUNTIME = Runtime.JAVA_21;
@@ -23,7 +24,7 @@ final class JavaFunctions {
     }
 
     /** A builder with everything common set; callers add networking, SnapStart and sizing. */
-    static Function.Builder builder(Construct scope, String id, C360Config config, Artifacts artifacts,
+    static Function.Builder builder(Construct scope, String id, C360Config config, Path jar,
                                     String handler, String description, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
         // Short-lived handlers: C1 only starts faster and, with SnapStart, restores faster.
@@ -32,7 +33,7 @@ final class JavaFunctions {
                 .runtime(RUNTIME)
                 .architecture(Architecture.ARM_64)
                 .handler(handler)
-                .code(Code.fromAsset(artifacts.lambdasJar().toString()))
+                .code(Code.fromAsset(jar.toString()))
                 .description(description)
                 .memorySize(1024)
                 .timeout(Duration.seconds(30))

@@ -118,7 +118,8 @@ public class PipelineStack extends Stack {
                 .enforceSsl(true)
                 .retentionPeriod(Duration.days(14))
                 .build();
-        triggerFunction = JavaFunctions.builder(this, "TriggerFunction", config, artifacts, LambdaFunction.TRIGGER.handler(),
+        triggerFunction = JavaFunctions.builder(this, "TriggerFunction", config, artifacts.triggerJar(),
+                        LambdaFunction.TRIGGER.handler(),
                         "c360: starts one pipeline execution per bronze object version",
                         Map.of(LambdaFunction.STATE_MACHINE_ARN_ENV, stateMachine.getStateMachineArn()))
                 .memorySize(512)

@@ -31,6 +31,7 @@ class ArtifactsTest {
                 .isInstanceOf(MissingArtifactException.class)
                 .hasMessageContaining("glue-jobs/target/c360-glue-jobs.jar")
                 .hasMessageContaining("lambdas/target/c360-lambdas.jar")
+                .hasMessageContaining("lambdas/target/c360-trigger.jar")
                 .hasMessageContaining("mvn -B package -DskipTests -pl glue-jobs,lambdas -am");
     }
 
@@ -75,6 +76,7 @@ class ArtifactsTest {
     private void writeJars() throws IOException {
         write("glue-jobs/target/c360-glue-jobs.jar", "jar");
         write("lambdas/target/c360-lambdas.jar", "jar");
+        write("lambdas/target/c360-trigger.jar", "jar");
     }
 
     private void write(String relative, String content) throws IOException {

@@ -2,6 +2,7 @@ package com.c360.cdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.c360.contract.LambdaFunction;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -49,9 +50,11 @@ class LambdaHandlersTest {
     }
 
     @Test
-    void everyJavaFunction_deploysTheBuiltLambdasJar() throws IOException {
-        Path built = SynthesizedApp.ARTIFACTS.lambdasJar();
+    void everyJavaFunction_deploysTheJarBuiltForIt_theTriggerItsOwn() throws IOException {
         for (JavaFunction function : javaFunctions()) {
+            Path built = function.className().equals(LambdaFunction.TRIGGER.handlerClass())
+                    ? SynthesizedApp.ARTIFACTS.triggerJar()
+                    : SynthesizedApp.ARTIFACTS.lambdasJar();
             Path deployed = SynthesizedApp.assemblyDirectory().resolve("asset." + function.assetKey());
             assertThat(Files.mismatch(deployed, built)).as(function.handler()).isEqualTo(-1L);
         }

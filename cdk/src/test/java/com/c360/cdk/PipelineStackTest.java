@@ -68,7 +68,7 @@ class PipelineStackTest {
         assertThat(trigger.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
         assertThat(trigger.at("/Environment/Variables/STATE_MACHINE_ARN/Ref").asText())
                 .isEqualTo(logicalIdStartingWith(template, "AWS::StepFunctions::StateMachine", "StateMachine"));
-        assertThat(Files.mismatch(staged, SynthesizedApp.ARTIFACTS.lambdasJar())).isEqualTo(-1L);
+        assertThat(Files.mismatch(staged, SynthesizedApp.ARTIFACTS.triggerJar())).isEqualTo(-1L);
     }
 
     @Test

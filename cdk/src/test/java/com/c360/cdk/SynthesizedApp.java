@@ -53,7 +53,8 @@ final class SynthesizedApp {
     private static Artifacts snapshot(Artifacts checkout) {
         try {
             Path copy = Files.createTempDirectory("c360-artifacts");
-            for (Path source : List.of(checkout.glueJobsJar(), checkout.lambdasJar(), checkout.stateMachineDefinition(),
+            for (Path source : List.of(checkout.glueJobsJar(), checkout.lambdasJar(), checkout.triggerJar(),
+                    checkout.stateMachineDefinition(),
                     checkout.glueEntrypointScript(), checkout.referenceDirectory(), checkout.sqlDirectory(),
                     checkout.repoRoot().resolve("cdk/cdk.json"))) {
                 copyTree(source, copy.resolve(checkout.repoRoot().relativize(source)));
