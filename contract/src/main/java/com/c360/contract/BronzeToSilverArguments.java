@@ -11,6 +11,7 @@ import static com.c360.contract.JobArgument.SILVER_ROOT;
 import static com.c360.contract.JobArgument.SOURCE_BUCKET;
 import static com.c360.contract.JobArgument.SOURCE_KEY;
 import static com.c360.contract.JobArgument.SOURCE_VERSION;
+import static com.c360.contract.JobArgument.UPLOAD_ORDER;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -21,8 +22,8 @@ import java.util.Optional;
  * version); without {@code metricsNamespace} the job publishes no metrics.
  */
 public record BronzeToSilverArguments(String runId, LocalDate ingestionDate, String sourceBucket, String sourceKey,
-        String sourceVersion, String bronzeRoot, String silverRoot, String quarantineRoot, String auditRoot,
-        String fxPath, Optional<String> metricsNamespace) {
+        String sourceVersion, String uploadOrder, String bronzeRoot, String silverRoot, String quarantineRoot,
+        String auditRoot, String fxPath, TableCatalog catalog, Optional<String> metricsNamespace) {
 
     public static BronzeToSilverArguments parse(String... args) {
         return from(JobArguments.parse(args));
@@ -31,16 +32,19 @@ public record BronzeToSilverArguments(String runId, LocalDate ingestionDate, Str
     public static BronzeToSilverArguments from(JobArguments args) {
         return new BronzeToSilverArguments(args.required(RUN_ID), args.requiredDate(INGESTION_DATE.key()),
                 args.orNull(SOURCE_BUCKET), args.required(SOURCE_KEY), args.orNull(SOURCE_VERSION),
-                args.required(BRONZE_ROOT), args.required(SILVER_ROOT), args.required(QUARANTINE_ROOT),
-                args.required(AUDIT_ROOT), args.required(FX_PATH), args.optional(METRICS_NAMESPACE.key()));
+                args.required(UPLOAD_ORDER), args.required(BRONZE_ROOT), args.required(SILVER_ROOT),
+                args.required(QUARANTINE_ROOT), args.required(AUDIT_ROOT), args.required(FX_PATH),
+                TableCatalog.from(args), args.optional(METRICS_NAMESPACE.key()));
     }
 
     public Map<String, String> toGlueArguments() {
         return new JobArguments.Renderer()
                 .put(RUN_ID, runId).put(INGESTION_DATE, ingestionDate)
                 .put(SOURCE_BUCKET, sourceBucket).put(SOURCE_KEY, sourceKey).put(SOURCE_VERSION, sourceVersion)
+                .put(UPLOAD_ORDER, uploadOrder)
                 .put(BRONZE_ROOT, bronzeRoot).put(SILVER_ROOT, silverRoot).put(QUARANTINE_ROOT, quarantineRoot)
-                .put(AUDIT_ROOT, auditRoot).put(FX_PATH, fxPath).put(METRICS_NAMESPACE, metricsNamespace.orElse(null))
+                .put(AUDIT_ROOT, auditRoot).put(FX_PATH, fxPath).putAll(catalog.toGlueArguments())
+                .put(METRICS_NAMESPACE, metricsNamespace.orElse(null))
                 .build();
     }
 }

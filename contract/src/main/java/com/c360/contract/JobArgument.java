@@ -13,6 +13,11 @@ public enum JobArgument {
     QUARANTINE_ROOT("quarantine_root"),
     AUDIT_ROOT("audit_root"),
     FX_PATH("fx_path"),
+    /** {@link UploadOrder} of the bronze object: which version of a purchase is the latest. */
+    UPLOAD_ORDER("upload_order"),
+    /** {@link TableCatalog.Kind}: {@code glue} on AWS, {@code hadoop} locally. */
+    CATALOG("catalog"),
+    CATALOG_DATABASE("catalog_database"),
     /** Where bronze→silver publishes its counts; absent, it publishes none (the log line has them). */
     METRICS_NAMESPACE("metrics_namespace"),
     DB_SECRET_ID("db_secret_id"),

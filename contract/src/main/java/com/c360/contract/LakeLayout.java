@@ -52,8 +52,12 @@ public final class LakeLayout {
         return join(ingestionDay(auditRoot, ingestionDate), "source_file=" + sourceFileId + ".json");
     }
 
-    public static String goldDay(String goldRoot, LocalDate day) {
-        return join(goldRoot, dateFolders(day));
+    /**
+     * The gold rows one run recomputed, deleted customers included: what gold→RDS stages for that run. Rewritten
+     * whole by a retry of silver→gold.
+     */
+    public static String goldChanges(String goldRoot, String runId) {
+        return join(goldRoot, "changes/run_id=" + runId);
     }
 
     /** The bronze key under which an upload of {@code fileName} is ingested on {@code day}. */

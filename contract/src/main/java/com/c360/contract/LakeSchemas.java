@@ -37,7 +37,11 @@ public final class LakeSchemas {
             new Column("raw_amount", "string"),
             new Column("raw_currency", "string"));
 
-    /** Gold's columns: what Athena's table, the gold→RDS job and the lake top-spenders read. */
+    /**
+     * Gold's columns, one row per customer over every purchase in silver: what Athena, the gold→RDS job and the lake
+     * top-spenders read. {@code silver_version} is the sequence number of the silver snapshot the row was computed
+     * from, so a consumer can tell the newer of two computations of one customer.
+     */
     public static final List<Column> GOLD = List.of(
             new Column("customer_id", "bigint"),
             new Column("full_name", "string"),
@@ -47,12 +51,15 @@ public final class LakeSchemas {
             new Column("first_purchase_date", "date"),
             new Column("last_purchase_date", "date"),
             new Column("latest_purchase_id", "bigint"),
-            new Column("ingestion_date", "date"));
+            new Column("silver_version", "bigint"));
 
     /** The lineage bronze→silver appends to every silver and quarantine row, in this order. */
     public static final List<Column> LINEAGE = Arrays.stream(LineageColumn.values())
             .map(column -> new Column(column.columnName(), column.type()))
             .toList();
+
+    /** The silver table: purchases, lineage, and the ingestion day of the upload whose version it holds. */
+    public static final List<Column> SILVER_TABLE = withIngestionDate(withLineage(SILVER));
 
     private LakeSchemas() {
     }
@@ -63,6 +70,12 @@ public final class LakeSchemas {
 
     public static List<String> names(List<Column> columns) {
         return columns.stream().map(Column::name).toList();
+    }
+
+    private static List<Column> withIngestionDate(List<Column> columns) {
+        List<Column> all = new ArrayList<>(columns);
+        all.add(new Column("ingestion_date", "date"));
+        return List.copyOf(all);
     }
 
     /** The layer's columns followed by the lineage, as the files hold them. */

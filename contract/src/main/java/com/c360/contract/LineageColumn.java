@@ -9,6 +9,8 @@ public enum LineageColumn {
     SOURCE_KEY("source_key", "string"),
     SOURCE_VERSION("source_version", "string"),
     RUN_ID("run_id", "string"),
+    /** {@link UploadOrder}: among versions of one purchase, the greatest is the one that counts. */
+    UPLOAD_ORDER("upload_order", "string"),
     INGESTED_AT("ingested_at", "timestamp");
 
     private final String columnName;

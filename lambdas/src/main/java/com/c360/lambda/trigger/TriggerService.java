@@ -5,6 +5,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import com.c360.contract.ExecutionInput;
+import com.c360.contract.UploadOrder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ public final class TriggerService {
             try {
                 TriggerResult.Execution execution = executionFor(bucket, key, record);
                 ExecutionInput input = new ExecutionInput(bucket, key,
-                        versionIdOrNull(record.getS3().getObject()), execution.ingestionDate());
+                        versionIdOrNull(record.getS3().getObject()), execution.ingestionDate(),
+                        uploadOrder(key, record));
                 switch (starter.start(execution.name(), input.toJson())) {
                     case STARTED -> {
                         LOG.info("Started pipeline execution", entry("execution", execution));
@@ -70,6 +72,18 @@ public final class TriggerService {
     private static String versionIdOrNull(S3ObjectEntity object) {
         String versionId = object.getVersionId();
         return versionId == null || versionId.isBlank() ? null : versionId;
+    }
+
+    private static String uploadOrder(String key, S3EventNotificationRecord record) {
+        if (record.getEventTime() == null) {
+            throw new InvalidEventRecordException(key, "no eventTime, so its upload order is unknown");
+        }
+        try {
+            return UploadOrder.of(Instant.ofEpochMilli(record.getEventTime().getMillis()),
+                    record.getS3().getObject().getSequencer());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventRecordException(key, e.getMessage());
+        }
     }
 
     private static TriggerResult.Execution executionFor(String bucket, String key, S3EventNotificationRecord record) {
