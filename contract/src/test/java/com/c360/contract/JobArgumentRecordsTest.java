@@ -3,6 +3,7 @@ package com.c360.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,13 @@ class JobArgumentRecordsTest {
     @Test
     void bronzeToSilverArguments_renderedAsGlueArguments_parseBackToTheSameRecord() {
         BronzeToSilverArguments arguments = new BronzeToSilverArguments("run-1", DAY, "bronze-bucket",
-                "year=2026/month=11/day=22/p.csv", null, "s3://b", "s3://s", "s3://q", "s3://a", "s3://r/fx.csv",
+                "year=2026/month=11/day=22/p.csv", null, UploadOrder.of(Instant.EPOCH, "0A"), "s3://b", "s3://s",
+                "s3://q", "s3://a", "s3://r/fx.csv", new TableCatalog(TableCatalog.Kind.GLUE, "c360_dev"),
                 Optional.of("c360"));
 
         assertThat(arguments.toGlueArguments()).doesNotContainKey("--source_version")
-                .containsEntry("--ingestion_date", "2026-11-22").containsEntry("--metrics_namespace", "c360");
+                .containsEntry("--ingestion_date", "2026-11-22").containsEntry("--metrics_namespace", "c360")
+                .containsEntry("--catalog", "glue").containsEntry("--catalog_database", "c360_dev");
         assertThat(BronzeToSilverArguments.parse(argv(arguments.toGlueArguments()))).isEqualTo(arguments);
     }
 
@@ -28,9 +31,9 @@ class JobArgumentRecordsTest {
     void silverToGoldArguments_amongGlueOwnArguments_parseByKey() {
         SilverToGoldArguments arguments = SilverToGoldArguments.parse("--JOB_ID", "j_1", "--run_id", "r",
                 "--ingestion_date", "2026-11-22", "--silver_root", "file:/s", "--gold_root", "file:/g",
-                "--enable-metrics");
+                "--catalog", "hadoop", "--catalog_database", "c360", "--enable-metrics");
 
-        assertThat(arguments).isEqualTo(new SilverToGoldArguments("r", DAY, "file:/s", "file:/g"));
+        assertThat(arguments).isEqualTo(new SilverToGoldArguments("r", DAY, "file:/s", "file:/g", TableCatalog.local()));
         assertThat(SilverToGoldArguments.parse(argv(arguments.toGlueArguments()))).isEqualTo(arguments);
     }
 
@@ -65,8 +68,25 @@ class JobArgumentRecordsTest {
     @Test
     void bronzeKey_ofADay_isUnderZeroPaddedDateFolders() {
         assertThat(LakeLayout.bronzeKey(LocalDate.of(2026, 2, 3), "p.csv")).isEqualTo("year=2026/month=02/day=03/p.csv");
-        assertThat(LakeLayout.goldDay("s3://gold/", LocalDate.of(2026, 2, 3)))
-                .isEqualTo("s3://gold/year=2026/month=02/day=03");
+    }
+
+    @Test
+    void goldChanges_ofARun_isOneFolderPerRun() {
+        assertThat(LakeLayout.goldChanges("s3://gold/", "run-1")).isEqualTo("s3://gold/changes/run_id=run-1");
+    }
+
+    @Test
+    void tableCatalog_withAnUnknownKind_failsNamingTheArgument() {
+        assertThatThrownBy(() -> TableCatalog.from(JobArguments.parse("--catalog", "nessie", "--catalog_database",
+                "c360"))).hasMessageContaining("--catalog must be glue or hadoop");
+    }
+
+    @Test
+    void tableCatalog_namesEachLayersTableInItsOwnSparkCatalog() {
+        TableCatalog catalog = new TableCatalog(TableCatalog.Kind.GLUE, "c360_dev");
+
+        assertThat(catalog.silverTable()).isEqualTo("c360_silver.c360_dev.silver_purchases");
+        assertThat(catalog.goldTable()).isEqualTo("c360_gold.c360_dev.gold_customer_summary");
     }
 
     private static String[] argv(Map<String, String> glueArguments) {
