@@ -30,10 +30,11 @@ class JobArgumentRecordsTest {
     @Test
     void silverToGoldArguments_amongGlueOwnArguments_parseByKey() {
         SilverToGoldArguments arguments = SilverToGoldArguments.parse("--JOB_ID", "j_1", "--run_id", "r",
-                "--ingestion_date", "2026-11-22", "--silver_root", "file:/s", "--gold_root", "file:/g",
+                "--ingestion_date", "2026-11-22", "--source_key", "k.csv", "--upload_order", "0001-0A",
+                "--silver_root", "file:/s", "--gold_root", "file:/g",
                 "--catalog", "hadoop", "--catalog_database", "c360", "--enable-metrics");
 
-        assertThat(arguments).isEqualTo(new SilverToGoldArguments("r", DAY, "file:/s", "file:/g", TableCatalog.local()));
+        assertThat(arguments).isEqualTo(new SilverToGoldArguments("r", DAY, "k.csv", "0001-0A", "file:/s", "file:/g", TableCatalog.local()));
         assertThat(SilverToGoldArguments.parse(argv(arguments.toGlueArguments()))).isEqualTo(arguments);
     }
 

@@ -1,5 +1,6 @@
 package com.c360.glue;
 
+import com.c360.contract.TableCatalog;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -13,11 +14,14 @@ import org.apache.spark.sql.SparkSession;
  *   <li><b>Parquet dates written as they are</b> (proleptic Gregorian, {@code CORRECTED}): what Spark 3+, Athena and
  *       PostgreSQL all read. The validator already keeps dates before 1900 out of silver, so no date ever needs the
  *       legacy hybrid-calendar rebase, and none can fail a write with {@code WRITE_ANCIENT_DATETIME}.</li>
+ *   <li><b>Iceberg's SQL extensions</b> ({@code MERGE INTO}, {@code WRITE ORDERED BY}), which only take effect when
+ *       the session is built; the catalogs themselves are set per job from its arguments.</li>
  * </ul>
  */
 public final class JobSpark {
     static final String PARQUET_DATETIME_REBASE_IN_WRITE = "spark.sql.parquet.datetimeRebaseModeInWrite";
     static final String PARQUET_INT96_REBASE_IN_WRITE = "spark.sql.parquet.int96RebaseModeInWrite";
+    static final String SPARK_EXTENSIONS = "spark.sql.extensions";
 
     private JobSpark() {
     }
@@ -26,7 +30,8 @@ public final class JobSpark {
     public static org.apache.spark.sql.classic.SparkSession.Builder builder() {
         return org.apache.spark.sql.classic.SparkSession.builder()
                 .config(PARQUET_DATETIME_REBASE_IN_WRITE, "CORRECTED")
-                .config(PARQUET_INT96_REBASE_IN_WRITE, "CORRECTED");
+                .config(PARQUET_INT96_REBASE_IN_WRITE, "CORRECTED")
+                .config(SPARK_EXTENSIONS, TableCatalog.SPARK_EXTENSIONS);
     }
 
     /** The session Glue (or the local runtime, which started it first) runs the job in. */

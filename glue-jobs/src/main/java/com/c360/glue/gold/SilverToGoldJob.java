@@ -1,14 +1,19 @@
 package com.c360.glue.gold;
 
+import static org.apache.spark.sql.functions.col;
+
 import com.c360.contract.LakeLayout;
 import com.c360.contract.SilverToGoldArguments;
 import com.c360.glue.JobSpark;
-import com.c360.glue.silver.SilverSplit;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.LocalDate;
+import com.c360.glue.table.IcebergCatalogs;
+import com.c360.glue.table.IcebergCommits;
+import com.c360.glue.table.IcebergTables;
+import com.c360.glue.table.SnapshotTags;
 import java.util.List;
-import org.apache.hadoop.fs.Path;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -17,8 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Glue job silver→gold: recomputes one ingestion day's per-customer aggregates from all of that day's silver and
- * replaces the day's gold partition, so any replay converges on the same gold.
+ * Glue job silver→gold for one upload: finds the silver snapshot that upload committed, takes the customers it touched
+ * (those its purchases now belong to and those they belonged to before), recomputes exactly those customers from
+ * silver as of now, writes them as the run's gold changes, and merges them into the gold table.
+ *
+ * <p>Runs of this job are queued one at a time ({@link com.c360.contract.GlueJob#SILVER_TO_GOLD}), and each reads the
+ * silver of its own start, so the last write of a customer is always computed from a silver that has every upload
+ * committed before it. A replay recomputes the same customers and writes the same values.
  */
 public final class SilverToGoldJob {
     private static final Logger LOG = LoggerFactory.getLogger(SilverToGoldJob.class);
@@ -30,31 +40,67 @@ public final class SilverToGoldJob {
         run(JobSpark.getOrCreate(), SilverToGoldArguments.parse(args));
     }
 
+    /** @return how many customers the run recomputed (deleted ones included) */
     public static long run(SparkSession spark, SilverToGoldArguments args) {
-        LocalDate day = args.ingestionDate();
-        String silverDay = LakeLayout.ingestionDay(args.silverRoot(), day);
-        String goldDay = LakeLayout.goldDay(args.goldRoot(), day);
+        IcebergCatalogs.silver(spark, args.catalog(), args.silverRoot());
+        IcebergCatalogs.gold(spark, args.catalog(), args.goldRoot());
+        Table silver = IcebergTables.silver(spark, args.catalog());
+        IcebergTables.gold(spark, args.catalog());
+        String silverTable = args.catalog().silverTable();
 
-        Dataset<Row> silver = exists(spark, silverDay)
-                ? spark.read().parquet(silverDay)
-                : spark.createDataFrame(List.of(), SilverSplit.SILVER_SCHEMA);
-        Dataset<Row> gold = GoldAggregation.perCustomer(silver, day).coalesce(1).cache();
-        try {
-            gold.write().mode(SaveMode.Overwrite).parquet(goldDay);
-            long customers = gold.count();
-            LOG.info("silver->gold {} run {}: {} customers", day, args.runId(), customers);
-            return customers;
-        } finally {
-            gold.unpersist();
+        Optional<Snapshot> commit = SnapshotTags.committedBy(silver, args.uploadOrder(), args.sourceKey());
+        Dataset<Row> changes = commit
+                .map(snapshot -> {
+                    Snapshot now = silver.currentSnapshot();
+                    return GoldAggregation.forCustomers(at(spark, silverTable, now.snapshotId()),
+                            touchedCustomers(spark, silverTable, snapshot, args), now.sequenceNumber());
+                })
+                // Silver already held this or a newer version of each purchase: no customer changed.
+                .orElseGet(() -> spark.createDataFrame(List.of(), GoldAggregation.SCHEMA));
+
+        String changesPath = LakeLayout.goldChanges(args.goldRoot(), args.runId());
+        changes.coalesce(1).write().mode(SaveMode.Overwrite).parquet(changesPath);
+        Dataset<Row> written = spark.read().schema(GoldAggregation.SCHEMA).parquet(changesPath);
+        long customers = written.count();
+        if (customers > 0) {
+            IcebergCommits.retryingConflicts("gold MERGE of run " + args.runId(),
+                    () -> merge(spark, args.catalog().goldTable(), written));
         }
+        LOG.info("silver->gold {} run {}: {} customers recomputed", args.sourceKey(), args.runId(), customers);
+        return customers;
     }
 
-    private static boolean exists(SparkSession spark, String path) {
+    /** The customers of the purchases the upload wrote, and the customers those purchases had just before. */
+    static Dataset<Row> touchedCustomers(SparkSession spark, String silverTable, Snapshot commit,
+            SilverToGoldArguments args) {
+        Dataset<Row> written = at(spark, silverTable, commit.snapshotId())
+                .filter(col("upload_order").equalTo(args.uploadOrder()).and(col("source_key").equalTo(args.sourceKey())))
+                .select("purchase_id", "customer_id");
+        Dataset<Row> customers = written.select("customer_id");
+        if (commit.parentId() != null) {
+            customers = customers.union(at(spark, silverTable, commit.parentId())
+                    .join(written.select("purchase_id"), "purchase_id", "left_semi")
+                    .select("customer_id"));
+        }
+        return customers.distinct();
+    }
+
+    private static Dataset<Row> at(SparkSession spark, String table, long snapshotId) {
+        return spark.sql("SELECT * FROM " + table + " VERSION AS OF " + snapshotId);
+    }
+
+    /** A customer's row is replaced only by one computed from a later silver snapshot. */
+    private static Void merge(SparkSession spark, String goldTable, Dataset<Row> changes) {
+        String view = "c360_gold_changes_" + UUID.randomUUID().toString().replace("-", "");
+        changes.createOrReplaceTempView(view);
         try {
-            Path dir = new Path(path);
-            return dir.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            spark.sql("MERGE INTO " + goldTable + " t USING " + view + " s ON t.customer_id = s.customer_id"
+                    + " WHEN MATCHED AND s.silver_version > t.silver_version AND s.purchase_count = 0 THEN DELETE"
+                    + " WHEN MATCHED AND s.silver_version > t.silver_version THEN UPDATE SET *"
+                    + " WHEN NOT MATCHED AND s.purchase_count > 0 THEN INSERT *").collectAsList();
+            return null;
+        } finally {
+            spark.catalog().dropTempView(view);
         }
     }
 }

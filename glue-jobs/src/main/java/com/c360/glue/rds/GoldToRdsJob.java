@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Iterator;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -26,7 +25,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Glue job gold→RDS: stages the whole gold partition of {@code --ingestion_date} for {@code --run_id} into
+ * Glue job gold→RDS: stages the gold changes silver→gold wrote for {@code --run_id} into
  * {@code customer_purchase_summary_staging}, for the upsert Lambda to apply. Rows stream from the executors to the
  * driver one partition at a time and into Postgres through COPY; the dataset is never collected whole.
  */
@@ -45,28 +44,29 @@ public final class GoldToRdsJob {
     public static long run(SparkSession spark, GoldToRdsArguments args, DatabaseEndpoint database) {
         String runId = args.runId();
         LocalDate day = args.ingestionDate();
-        String goldDay = LakeLayout.goldDay(args.goldRoot(), day);
+        String changes = LakeLayout.goldChanges(args.goldRoot(), runId);
+        if (!hasDataFiles(spark, changes)) {
+            throw new GoldStagingException("Staging run " + runId + " failed: silver->gold wrote no changes at "
+                    + changes + "; run silver->gold for this run first", null);
+        }
         try (Connection connection = database.open()) {
-            long staged = new StagingLoader().stage(connection, runId, day, readGold(spark, goldDay));
-            LOG.info("gold->RDS {} run {}: staged {} rows from {}", day, runId, staged, goldDay);
+            long staged = new StagingLoader().stage(connection, runId, day, readChanges(spark, changes));
+            LOG.info("gold->RDS {} run {}: staged {} rows from {}", day, runId, staged, changes);
             return staged;
         } catch (SQLException | IOException e) {
             // The cause leads the alert: without it the message says only that staging failed.
-            throw new GoldStagingException("Staging " + goldDay + " for run " + runId + " failed: " + e.getMessage(), e);
+            throw new GoldStagingException("Staging " + changes + " for run " + runId + " failed: " + e.getMessage(),
+                    e);
         }
     }
 
-    /** An absent or empty partition is a day without valid purchases: zero rows, which the upsert applies as such. */
-    static Iterator<StagingRow> readGold(SparkSession spark, String goldDay) {
-        if (!hasDataFiles(spark, goldDay)) {
-            return Collections.emptyIterator();
-        }
+    static Iterator<StagingRow> readChanges(SparkSession spark, String changes) {
         Column[] columns = new Column[StagingRow.GOLD_COLUMNS.length];
         for (int i = 0; i < columns.length; i++) {
             String column = StagingRow.GOLD_COLUMNS[i];
             columns[i] = col(column).cast(GoldAggregation.SCHEMA.apply(column).dataType());
         }
-        Iterator<Row> rows = spark.read().parquet(goldDay).select(columns).toLocalIterator();
+        Iterator<Row> rows = spark.read().parquet(changes).select(columns).toLocalIterator();
         return new Iterator<>() {
             @Override
             public boolean hasNext() {

@@ -16,14 +16,14 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Stages one run's gold rows in a single transaction: the run's previous staging and {@code pipeline_run} row go, the
+ * Stages one run's gold changes in a single transaction: the run's previous staging and {@code pipeline_run} row go, the
  * rows stream in with COPY, and a fresh {@code pipeline_run} row (not yet applied) records how many there are. A
  * re-run of the same run therefore leaves it staged exactly once, and a failure leaves the previous state intact.
  */
 public final class StagingLoader {
     static final String COPY_STAGING = "COPY customer_purchase_summary_staging (run_id, ingestion_date, customer_id, "
             + "full_name, email, total_spent_aud, purchase_count, first_purchase_date, last_purchase_date, "
-            + "latest_purchase_id) FROM STDIN WITH (FORMAT csv)";
+            + "latest_purchase_id, silver_version) FROM STDIN WITH (FORMAT csv)";
     private static final String DELETE_STAGED = "DELETE FROM customer_purchase_summary_staging WHERE run_id = ?";
     private static final String DELETE_RUN = "DELETE FROM pipeline_run WHERE run_id = ?";
     private static final String INSERT_RUN =
@@ -73,7 +73,8 @@ public final class StagingLoader {
                 StagingRow row = rows.next();
                 csv.printRecord(runId, day, row.customerId(), row.fullName(), row.email(),
                         row.totalSpentAud() == null ? null : row.totalSpentAud().toPlainString(),
-                        row.purchaseCount(), row.firstPurchaseDate(), row.lastPurchaseDate(), row.latestPurchaseId());
+                        row.purchaseCount(), row.firstPurchaseDate(), row.lastPurchaseDate(), row.latestPurchaseId(),
+                        row.silverVersion());
             }
             csv.flush();
             return copyIn.endCopy();

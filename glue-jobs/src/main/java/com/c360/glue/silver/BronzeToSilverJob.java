@@ -8,6 +8,8 @@ import com.c360.contract.LakeLayout;
 import com.c360.contract.LineageColumn;
 import com.c360.glue.JobMetrics;
 import com.c360.glue.JobSpark;
+import com.c360.glue.table.IcebergCatalogs;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
@@ -20,11 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Glue job bronze→silver for one bronze object: parse, validate, convert to AUD, and replace that file's own silver
- * and quarantine output. Re-running it for the same object reproduces the same output.
+ * Glue job bronze→silver for one bronze object: parse, validate, convert to AUD, replace that file's quarantine
+ * output, and merge its valid purchases into the silver table of record. Re-running it for the same upload reproduces
+ * the same quarantine and leaves silver as it is.
  */
 public final class BronzeToSilverJob {
     private static final Logger LOG = LoggerFactory.getLogger(BronzeToSilverJob.class);
+    private static final String INGESTION_DATE = "ingestion_date";
 
     private BronzeToSilverJob() {
     }
@@ -40,10 +44,10 @@ public final class BronzeToSilverJob {
         String key = args.sourceKey();
         LocalDate day = args.ingestionDate();
         String runId = args.runId();
-        String sourceVersion = args.sourceVersion();
         String source = LakeLayout.bronzeObject(args.bronzeRoot(), key);
         String fileId = LakeLayout.sourceFileId(key);
         Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
+        IcebergCatalogs.silver(spark, args.catalog(), args.silverRoot());
 
         FxRateTable fxRates = FxRateTable.load(args.fxPath(), hadoopConf);
         BronzeCsvReader.Header header = BronzeCsvReader.inspect(spark, source);
@@ -52,15 +56,16 @@ public final class BronzeToSilverJob {
         try {
             RowAccounting accounting = split.accounting();
             // Quarantine before silver, the audit record last: a crash in between leaves no audit record, and the
-            // execution fails, so nothing downstream reads a half-finished file.
-            overwrite(withLineage(split.quarantined(), runId, key, sourceVersion),
+            // execution fails; its retry rewrites the quarantine and finds silver's commit already made.
+            overwrite(withLineage(split.quarantined(), args),
                     LakeLayout.sourceFilePartition(args.quarantineRoot(), day, fileId));
-            overwrite(withLineage(split.valid(), runId, key, sourceVersion),
-                    LakeLayout.sourceFilePartition(args.silverRoot(), day, fileId));
+            SilverMerge.Outcome merged = SilverMerge.apply(spark, args.catalog(),
+                    withLineage(split.valid(), args).withColumn(INGESTION_DATE, lit(Date.valueOf(day))),
+                    args.uploadOrder(), key, runId);
             IngestionAudit audit = new IngestionAudit(runId, args.sourceBucket(), key,
-                    sourceVersion, fileId, day.toString(), header.extraColumns(), accounting, Instant.now().toString());
+                    args.sourceVersion(), fileId, day.toString(), header.extraColumns(), accounting, Instant.now().toString());
             audit.write(LakeLayout.auditRecord(args.auditRoot(), day, fileId), hadoopConf);
-            LOG.info("bronze->silver {} run {}: {}", key, runId, accounting);
+            LOG.info("bronze->silver {} run {}: {}, silver {}", key, runId, accounting, merged);
             publish(metrics, accounting, key);
             return audit;
         } catch (RuntimeException e) {
@@ -80,13 +85,14 @@ public final class BronzeToSilverJob {
         }
     }
 
-    private static Dataset<Row> withLineage(Dataset<Row> rows, String runId, String key, String sourceVersion) {
+    private static Dataset<Row> withLineage(Dataset<Row> rows, BronzeToSilverArguments args) {
         Dataset<Row> withLineage = rows;
         for (LineageColumn column : LineageColumn.values()) {
             Column value = switch (column) {
-                case SOURCE_KEY -> lit(key);
-                case SOURCE_VERSION -> lit(sourceVersion);
-                case RUN_ID -> lit(runId);
+                case SOURCE_KEY -> lit(args.sourceKey());
+                case SOURCE_VERSION -> lit(args.sourceVersion());
+                case RUN_ID -> lit(args.runId());
+                case UPLOAD_ORDER -> lit(args.uploadOrder());
                 case INGESTED_AT -> current_timestamp();
             };
             withLineage = withLineage.withColumn(column.columnName(), value.cast(column.type()));

@@ -2,7 +2,6 @@ package com.c360.lambda.upsert;
 
 import com.c360.lambda.db.SqlFailures;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,44 +18,28 @@ final class JdbcSummaryTransaction implements SummaryTransaction {
     private static final String COUNT_STAGED = """
             SELECT count(*) FROM customer_purchase_summary_staging WHERE run_id = ?""";
     private static final String LOCK_SUMMARY_WRITERS = "SELECT pg_advisory_xact_lock(?)";
-    // Runs of one day are ordered by when they staged: a later staging read the day's gold later, so it is newer.
-    private static final String NEWER_APPLIED_RUN = """
-            SELECT EXISTS (
-                SELECT 1 FROM pipeline_run other JOIN pipeline_run own ON own.run_id = ?
-                WHERE other.ingestion_date = own.ingestion_date
-                  AND other.applied_at IS NOT NULL
-                  AND (other.staged_at, other.run_id) > (own.staged_at, own.run_id))""";
-    private static final String CREATE_AFFECTED = """
-            CREATE TEMP TABLE affected_customer (customer_id BIGINT PRIMARY KEY) ON COMMIT DROP""";
-    private static final String COLLECT_AFFECTED = """
-            INSERT INTO affected_customer
-            SELECT customer_id FROM customer_daily_purchase WHERE ingestion_date = ?
-            UNION
-            SELECT customer_id FROM customer_purchase_summary_staging WHERE run_id = ?""";
-    private static final String DELETE_DAY = "DELETE FROM customer_daily_purchase WHERE ingestion_date = ?";
-    private static final String INSERT_DAY = """
-            INSERT INTO customer_daily_purchase (customer_id, ingestion_date, full_name, email, total_spent_aud,
-                purchase_count, first_purchase_date, last_purchase_date, latest_purchase_id, run_id)
-            SELECT customer_id, ingestion_date, full_name, email, total_spent_aud,
-                purchase_count, first_purchase_date, last_purchase_date, latest_purchase_id, run_id
-            FROM customer_purchase_summary_staging WHERE run_id = ?""";
+    private static final String CREATE_WINNING = """
+            CREATE TEMP TABLE winning_change (customer_id BIGINT PRIMARY KEY) ON COMMIT DROP""";
+    // A staged customer wins when its silver version is newer than the last one applied; ties and older ones lose,
+    // so a replay, a retry or a late run changes nothing. Keys in order, so concurrent writers lock rows alike.
+    private static final String CLAIM_NEWER_VERSIONS = """
+            WITH claimed AS (
+                INSERT INTO customer_summary_version AS v (customer_id, silver_version)
+                SELECT customer_id, silver_version FROM customer_purchase_summary_staging
+                WHERE run_id = ? ORDER BY customer_id
+                ON CONFLICT (customer_id) DO UPDATE SET silver_version = EXCLUDED.silver_version
+                WHERE v.silver_version < EXCLUDED.silver_version
+                RETURNING v.customer_id)
+            INSERT INTO winning_change SELECT customer_id FROM claimed""";
     // The WHERE on the conflict branch leaves unchanged rows alone, so a replay does not even touch updated_at.
-    private static final String RECOMPUTE_SUMMARIES = """
+    private static final String UPSERT_WINNING_SUMMARIES = """
             INSERT INTO customer_purchase_summary AS s (customer_id, full_name, email, total_spent_aud,
                 first_purchase_date, last_purchase_date, updated_at)
-            SELECT totals.customer_id, latest.full_name, latest.email, totals.total_spent_aud,
-                totals.first_purchase_date, totals.last_purchase_date, now()
-            FROM (
-                SELECT d.customer_id, SUM(d.total_spent_aud) AS total_spent_aud,
-                    MIN(d.first_purchase_date) AS first_purchase_date, MAX(d.last_purchase_date) AS last_purchase_date
-                FROM customer_daily_purchase d JOIN affected_customer a ON a.customer_id = d.customer_id
-                GROUP BY d.customer_id
-            ) totals
-            JOIN (
-                SELECT DISTINCT ON (d.customer_id) d.customer_id, d.full_name, d.email
-                FROM customer_daily_purchase d JOIN affected_customer a ON a.customer_id = d.customer_id
-                ORDER BY d.customer_id, d.last_purchase_date DESC, d.latest_purchase_id DESC, d.ingestion_date DESC
-            ) latest ON latest.customer_id = totals.customer_id
+            SELECT st.customer_id, st.full_name, st.email, st.total_spent_aud,
+                st.first_purchase_date, st.last_purchase_date, now()
+            FROM customer_purchase_summary_staging st JOIN winning_change w ON w.customer_id = st.customer_id
+            WHERE st.run_id = ? AND st.purchase_count > 0
+            ORDER BY st.customer_id
             ON CONFLICT (customer_id) DO UPDATE SET
                 full_name = EXCLUDED.full_name,
                 email = EXCLUDED.email,
@@ -67,10 +50,10 @@ final class JdbcSummaryTransaction implements SummaryTransaction {
             WHERE (s.full_name, s.email, s.total_spent_aud, s.first_purchase_date, s.last_purchase_date)
                 IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.email, EXCLUDED.total_spent_aud,
                     EXCLUDED.first_purchase_date, EXCLUDED.last_purchase_date)""";
-    private static final String DELETE_ORPHANED_SUMMARIES = """
-            DELETE FROM customer_purchase_summary s USING affected_customer a
-            WHERE s.customer_id = a.customer_id
-              AND NOT EXISTS (SELECT 1 FROM customer_daily_purchase d WHERE d.customer_id = s.customer_id)""";
+    private static final String DELETE_EMPTIED_SUMMARIES = """
+            DELETE FROM customer_purchase_summary s
+            USING customer_purchase_summary_staging st JOIN winning_change w ON w.customer_id = st.customer_id
+            WHERE st.run_id = ? AND st.purchase_count = 0 AND s.customer_id = st.customer_id""";
     private static final String DELETE_STAGED = "DELETE FROM customer_purchase_summary_staging WHERE run_id = ?";
     private static final String MARK_APPLIED = """
             UPDATE pipeline_run SET applied_at = now(), customers_upserted = ? WHERE run_id = ?""";
@@ -121,43 +104,22 @@ final class JdbcSummaryTransaction implements SummaryTransaction {
     }
 
     @Override
-    public boolean hasNewerAppliedRunOfSameDay(StagedRun run) {
-        try (PreparedStatement statement = connection.prepareStatement(NEWER_APPLIED_RUN)) {
-            statement.setString(1, run.runId());
-            try (ResultSet row = statement.executeQuery()) {
-                row.next();
-                return row.getBoolean(1);
-            }
+    public int applyNewerChanges(StagedRun run) {
+        try {
+            execute(CREATE_WINNING);
+            int winning = executeForRun(CLAIM_NEWER_VERSIONS, run.runId());
+            executeForRun(UPSERT_WINNING_SUMMARIES, run.runId());
+            executeForRun(DELETE_EMPTIED_SUMMARIES, run.runId());
+            return winning;
         } catch (SQLException e) {
-            throw SqlFailures.translate("Looking for newer runs of " + run.ingestionDate(), e);
+            throw SqlFailures.translate("Applying the changes of run " + run.runId(), e);
         }
     }
 
-    @Override
-    public int replaceDayAndRecomputeSummaries(StagedRun run) {
-        Date day = Date.valueOf(run.ingestionDate());
-        try {
-            execute(CREATE_AFFECTED);
-            try (PreparedStatement collect = connection.prepareStatement(COLLECT_AFFECTED)) {
-                collect.setDate(1, day);
-                collect.setString(2, run.runId());
-                collect.executeUpdate();
-            }
-            try (PreparedStatement delete = connection.prepareStatement(DELETE_DAY)) {
-                delete.setDate(1, day);
-                delete.executeUpdate();
-            }
-            int staged;
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_DAY)) {
-                insert.setString(1, run.runId());
-                staged = insert.executeUpdate();
-            }
-            execute(RECOMPUTE_SUMMARIES);
-            execute(DELETE_ORPHANED_SUMMARIES);
-            return staged;
-        } catch (SQLException e) {
-            throw SqlFailures.translate(
-                    "Replacing ingestion day " + run.ingestionDate() + " with run " + run.runId(), e);
+    private int executeForRun(String sql, String runId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, runId);
+            return statement.executeUpdate();
         }
     }
 

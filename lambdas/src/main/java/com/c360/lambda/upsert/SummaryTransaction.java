@@ -13,16 +13,13 @@ public interface SummaryTransaction {
     /** Serializes every writer of the summary tables until the transaction ends. */
     void lockSummaryWriters();
 
-    /** Whether a run of the same day that staged later (so read newer gold) has already been applied. */
-    boolean hasNewerAppliedRunOfSameDay(StagedRun run);
-
     /**
-     * Replaces the run's ingestion day in {@code customer_daily_purchase} with its staged rows and recomputes the
-     * summary of every customer that had or now has a row that day.
+     * Applies each staged customer whose silver version is newer than the one applied last: upserts its summary row,
+     * or deletes it when the customer has no purchases left.
      *
-     * @return the number of customers staged for the run
+     * @return the number of staged customers that were newer, and so applied
      */
-    int replaceDayAndRecomputeSummaries(StagedRun run);
+    int applyNewerChanges(StagedRun run);
 
     void deleteStagedRows(String runId);
 

@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies one staged run to {@code customer_purchase_summary}. The day is replaced and the affected summaries are
- * recomputed from the daily rows, never incremented, so a retried or replayed run cannot count twice.
+ * Applies one staged run to {@code customer_purchase_summary}. Staged rows are whole recomputed customers, applied only
+ * when computed from a newer silver than the last applied, never added up: a retried, replayed or late run cannot count
+ * twice or overwrite newer data.
  */
 public final class SummaryUpserter {
     private static final Logger LOG = LoggerFactory.getLogger(SummaryUpserter.class);
@@ -25,8 +26,8 @@ public final class SummaryUpserter {
 
     public UpsertResponse upsert(UpsertRequest request) {
         UpsertResponse response = applyInOneTransaction(request);
-        // A replay or a superseded run writes no summary row, so it counts none: the metric's sum stays the number of
-        // customers actually upserted.
+        // A replay writes no summary row, so it counts none: the metric's sum stays the number of customers actually
+        // upserted.
         publishCustomersUpserted(response.runId(), response.alreadyApplied() ? 0 : response.customersUpserted());
         return response;
     }
@@ -47,14 +48,7 @@ public final class SummaryUpserter {
                 throw new IncompleteStagingException(runId, run.stagedRows(), staged);
             }
             tx.lockSummaryWriters();
-            if (tx.hasNewerAppliedRunOfSameDay(run)) {
-                LOG.info("A later staging of the same day is already applied; discarding this run",
-                        entry("runId", runId), entry("ingestionDate", run.ingestionDate().toString()));
-                tx.deleteStagedRows(runId);
-                tx.markApplied(runId, 0);
-                return UpsertResponse.superseded(runId);
-            }
-            int customers = tx.replaceDayAndRecomputeSummaries(run);
+            int customers = tx.applyNewerChanges(run);
             tx.deleteStagedRows(runId);
             tx.markApplied(runId, customers);
             LOG.info("Applied run", entry("runId", runId), entry("customersUpserted", customers));

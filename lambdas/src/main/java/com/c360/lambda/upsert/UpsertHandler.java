@@ -19,7 +19,7 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Step Functions' UpsertSummary task: {@code {"runId","ingestionDate"}} in, {@code {"runId","customersUpserted",
- * "alreadyApplied","superseded"}} out. A stream handler, so the JSON shape is this class's Jackson mapping and not
+ * "alreadyApplied"}} out. A stream handler, so the JSON shape is this class's Jackson mapping and not
  * the Lambda runtime's POJO serializer; the local runtime calls {@link #handleRequest} with the same bytes.
  */
 public final class UpsertHandler implements RequestStreamHandler {
