@@ -4,6 +4,7 @@ import com.c360.contract.DatabaseArguments;
 import com.c360.contract.DatabaseLogin;
 import com.c360.contract.LakeLayout;
 import com.c360.contract.LakeRoots;
+import com.c360.contract.TableCatalog;
 import com.c360.glue.silver.IngestionAudit;
 import com.c360.lambda.db.DatabaseCredentials;
 import com.c360.lambda.trigger.InvalidEventRecordException;
@@ -103,6 +104,7 @@ public final class LocalPipeline implements AutoCloseable {
     /** The state machine with the Glue jobs, the upsert function and the alert topic, as deployed for one ingestion. */
     private LocalStepFunctions deploy(LakeRoots roots) {
         Map<String, String> jobDefaults = new LinkedHashMap<>(roots.toGlueArguments());
+        jobDefaults.putAll(TableCatalog.local().toGlueArguments());
         jobDefaults.putAll(databaseArguments.toGlueArguments());
         AslInterpreter interpreter = stateMachine.bind(Map.of(
                         LocalDeployment.GLUE_RUN_JOB_SYNC,

@@ -54,9 +54,10 @@ public final class SilverMerge {
         }
         // Only rows that would win: a stale or replayed upload then commits nothing at all, instead of a copy-on-write
         // rewrite of every file its keys touch. The MERGE's own condition still decides, against the snapshot it
-        // commits on.
+        // commits on. Checkpointed, not cached: a MERGE source whose plan still reads the target table fails
+        // Spark 4.1's planning ("No plan for TableReference").
         Dataset<Row> newer = spark.sql("SELECT s.* FROM " + uploadView + " s LEFT ANTI JOIN " + table + " t"
-                + " ON t.purchase_id = s.purchase_id AND t.upload_order >= s.upload_order").persist();
+                + " ON t.purchase_id = s.purchase_id AND t.upload_order >= s.upload_order").localCheckpoint();
         String newerView = uploadView + "_newer";
         try {
             if (newer.isEmpty()) {
@@ -70,7 +71,6 @@ public final class SilverMerge {
             return Outcome.MERGED;
         } finally {
             spark.catalog().dropTempView(newerView);
-            newer.unpersist();
         }
     }
 }

@@ -48,7 +48,8 @@ public final class IcebergCatalogs {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(prefix, TableCatalog.SPARK_CATALOG_CLASS);
         kind.catalogProperty().forEach((property, value) -> settings.put(prefix + "." + property, value));
-        settings.put(prefix + ".warehouse", warehouse);
+        // One spelling per root: a changed setting drops the session's catalogs.
+        settings.put(prefix + ".warehouse", warehouse.replaceAll("/+$", ""));
         // A cached table would answer with the snapshot of its first load: reads after another run's commit must see
         // that commit.
         settings.put(prefix + ".cache-enabled", "false");

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.spark.Spark3Util;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
 
 /**
  * The silver and gold Iceberg tables. The first job that needs one creates it, from the contract's columns, so
@@ -64,7 +63,7 @@ public final class IcebergTables {
                     + "'commit.retry.num-retries'='" + COMMIT_RETRIES + "')");
         } catch (RuntimeException e) {
             // Another run's CREATE landed between the existence check and this one: the table is there, as wanted.
-            if (!(e instanceof TableAlreadyExistsException) && !spark.catalog().tableExists(table)) {
+            if (!spark.catalog().tableExists(table)) {
                 throw e;
             }
         }

@@ -41,7 +41,7 @@ class StagingLoaderIT {
 
     private static StagingRow row(long customerId, String fullName, String email) {
         return new StagingRow(customerId, fullName, email, new BigDecimal("12.34"), 2L, LocalDate.of(2024, 4, 1),
-                LocalDate.of(2024, 4, 30), 1000 + customerId);
+                LocalDate.of(2024, 4, 30), 1000 + customerId, 7L);
     }
 
     private static long stage(String runId, Iterator<StagingRow> rows) throws SQLException, IOException {
@@ -62,7 +62,8 @@ class StagingLoaderIT {
                     rows.add(new StagingRow(row.getLong("customer_id"), row.getString("full_name"),
                             row.getString("email"), row.getBigDecimal("total_spent_aud"),
                             row.getLong("purchase_count"), row.getObject("first_purchase_date", LocalDate.class),
-                            row.getObject("last_purchase_date", LocalDate.class), row.getLong("latest_purchase_id")));
+                            row.getObject("last_purchase_date", LocalDate.class), row.getLong("latest_purchase_id"),
+                            row.getLong("silver_version")));
                 }
             }
         }
@@ -144,7 +145,7 @@ class StagingLoaderIT {
 
     @Test
     void rowViolatingTheSchema_failsTheWholeStaging() throws Exception {
-        StagingRow noCustomer = new StagingRow(null, "A", "a@x", BigDecimal.ONE, 1L, DAY, DAY, 1L);
+        StagingRow noCustomer = new StagingRow(null, "A", "a@x", BigDecimal.ONE, 1L, DAY, DAY, 1L, 7L);
 
         assertThatThrownBy(() -> stage("run-1", List.of(row(1, "A", "a@x"), noCustomer).iterator()))
                 .isInstanceOf(SQLException.class)

@@ -7,6 +7,8 @@ import com.c360.contract.BronzeToSilverArguments;
 import com.c360.contract.JobArguments;
 import com.c360.contract.LakeLayout;
 import com.c360.contract.LineageColumn;
+import com.c360.contract.TableCatalog;
+import com.c360.contract.UploadOrder;
 import com.c360.glue.Fixtures;
 import com.c360.glue.InMemoryJobMetrics;
 import com.c360.glue.SparkTestBase;
@@ -16,10 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
@@ -30,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BronzeToSilverJobIT extends SparkTestBase {
     private static final LocalDate DAY = LocalDate.parse("2026-02-10");
+    private static final String SILVER = TableCatalog.local().silverTable();
 
     @TempDir
     Path lake;
@@ -56,22 +64,29 @@ class BronzeToSilverJobIT extends SparkTestBase {
     }
 
     private IngestionAudit runJob(String key) {
-        return BronzeToSilverJob.run(spark, BronzeToSilverArguments.from(JobArguments.of(Map.of(
-                "source_bucket", "bronze-bucket",
-                "source_key", key,
-                "source_version", "v1",
-                "ingestion_date", DAY.toString(),
-                "run_id", "run-" + key.hashCode(),
-                "bronze_root", lake.resolve("bronze").toUri().toString(),
-                "silver_root", lake.resolve("silver").toUri().toString(),
-                "quarantine_root", lake.resolve("quarantine").toUri().toString(),
-                "audit_root", lake.resolve("audit").toUri().toString(),
-                "fx_path", lake.resolve("reference/fx.csv").toUri().toString()))), metrics);
+        return runJob(key, UploadOrder.of(Instant.parse("2026-02-10T08:00:00Z"), "0A"));
+    }
+
+    private IngestionAudit runJob(String key, String uploadOrder) {
+        return BronzeToSilverJob.run(spark, BronzeToSilverArguments.from(JobArguments.of(Map.ofEntries(
+                Map.entry("source_bucket", "bronze-bucket"),
+                Map.entry("source_key", key),
+                Map.entry("source_version", "v1"),
+                Map.entry("ingestion_date", DAY.toString()),
+                Map.entry("run_id", "run-" + key.hashCode()),
+                Map.entry("bronze_root", lake.resolve("bronze").toUri().toString()),
+                Map.entry("silver_root", lake.resolve("silver").toUri().toString()),
+                Map.entry("quarantine_root", lake.resolve("quarantine").toUri().toString()),
+                Map.entry("audit_root", lake.resolve("audit").toUri().toString()),
+                Map.entry("fx_path", lake.resolve("reference/fx.csv").toUri().toString()),
+                Map.entry("upload_order", uploadOrder),
+                Map.entry("catalog", "hadoop"),
+                Map.entry("catalog_database", TableCatalog.LOCAL_DATABASE)))), metrics);
     }
 
     private List<Row> silverOf(String key) {
-        return spark.read().parquet(LakeLayout.sourceFilePartition(lake.resolve("silver").toUri().toString(), DAY,
-                LakeLayout.sourceFileId(key))).collectAsList();
+        return spark.table(TableCatalog.local().silverTable())
+                .filter(org.apache.spark.sql.functions.col("source_key").equalTo(key)).collectAsList();
     }
 
     private Map<Long, String> quarantineReasonsByLine(String key) {
@@ -160,8 +175,79 @@ class BronzeToSilverJobIT extends SparkTestBase {
 
         assertThat(silverOf("a.csv")).hasSize(2);
         assertThat(silverOf("b.csv")).hasSize(1);
-        assertThat(spark.read().parquet(LakeLayout.ingestionDay(lake.resolve("silver").toUri().toString(), DAY))
-                .count()).isEqualTo(3);
+        assertThat(spark.table(SILVER).count()).isEqualTo(3);
+        assertThat(silverSnapshots()).as("the replay commits nothing").isEqualTo(2);
+    }
+
+    @Test
+    void laterUpload_correctsThePurchase_andAnOlderUploadArrivingAfterIt_changesNothing() throws IOException {
+        String header = "customer_id,first_name,last_name,email,purchase_id,purchase_date,amount,currency\n";
+        Files.createDirectories(lake.resolve("bronze"));
+        Files.writeString(lake.resolve("bronze/v1.csv"), header + "1,Ann,Lee,ann@x.com,500,2026-01-05,10.00,AUD\n");
+        Files.writeString(lake.resolve("bronze/v2.csv"), header + "2,Bo,Ng,bo@x.com,500,2026-01-06,20.00,AUD\n"
+                + "2,Bo,Ng,bo@x.com,501,2026-01-06,1.00,AUD\n");
+        Files.writeString(lake.resolve("bronze/v3.csv"), header + "1,Ann,Lee,ann@x.com,500,2026-01-05,30.00,AUD\n");
+
+        runJob("v1.csv", order(1));
+        runJob("v3.csv", order(3));
+        runJob("v2.csv", order(2));
+
+        Map<Long, Row> silver = silverByPurchase();
+        assertThat(silver.get(500L).<BigDecimal>getAs("amount_aud")).isEqualByComparingTo("30.00");
+        assertThat(silver.get(500L).<Long>getAs("customer_id")).isEqualTo(1L);
+        assertThat(silver.get(500L).<String>getAs("source_key")).isEqualTo("v3.csv");
+        assertThat(silver.get(501L).<String>getAs("source_key")).isEqualTo("v2.csv");
+        assertThat(silver).hasSize(2);
+    }
+
+    @Test
+    void eightConcurrentUploadsOfTheSamePurchases_allCommit_andTheLatestUploadWins() throws Exception {
+        String header = "customer_id,first_name,last_name,email,purchase_id,purchase_date,amount,currency\n";
+        Files.createDirectories(lake.resolve("bronze"));
+        int uploads = 8;
+        for (int upload = 1; upload <= uploads; upload++) {
+            StringBuilder csv = new StringBuilder(header);
+            for (long purchase = 1; purchase <= 20; purchase++) {
+                csv.append(purchase % 3).append(",C,N,c@x.com,").append(purchase).append(",2026-01-0")
+                        .append(1 + purchase % 9).append(',').append(upload).append(".00,AUD\n");
+            }
+            // Each upload also brings purchases of its own, which must all survive the others' commits.
+            csv.append("9,Own,N,o@x.com,").append(1000 + upload).append(",2026-01-01,1.00,AUD\n");
+            Files.writeString(lake.resolve("bronze/c" + upload + ".csv"), csv.toString());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(uploads);
+        try {
+            List<Future<IngestionAudit>> runs = new java.util.ArrayList<>();
+            for (int upload = 1; upload <= uploads; upload++) {
+                int number = upload;
+                runs.add(pool.submit(() -> runJob("c" + number + ".csv", order(number))));
+            }
+            for (Future<IngestionAudit> run : runs) {
+                run.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Map<Long, Row> silver = silverByPurchase();
+        assertThat(silver).hasSize(20 + uploads);
+        for (long purchase = 1; purchase <= 20; purchase++) {
+            assertThat(silver.get(purchase).<BigDecimal>getAs("amount_aud")).as("purchase %d", purchase)
+                    .isEqualByComparingTo(uploads + ".00");
+        }
+    }
+
+    private static String order(int upload) {
+        return UploadOrder.of(Instant.parse("2026-02-10T08:00:00Z").plusSeconds(upload), "0A");
+    }
+
+    private Map<Long, Row> silverByPurchase() {
+        return spark.table(SILVER).collectAsList().stream()
+                .collect(Collectors.toMap(row -> row.<Long>getAs("purchase_id"), row -> row));
+    }
+
+    private long silverSnapshots() {
+        return spark.table(SILVER + ".snapshots").count();
     }
 
     @Test
@@ -198,17 +284,16 @@ class BronzeToSilverJobIT extends SparkTestBase {
         ingest("bronze/metrics_mix.csv", "lineage.csv");
         String fileId = LakeLayout.sourceFileId("lineage.csv");
 
-        StructType silver = spark.read().parquet(LakeLayout.sourceFilePartition(
-                lake.resolve("silver").toUri().toString(), DAY, fileId)).schema();
+        StructType silver = spark.table(SILVER).schema();
         StructType quarantine = spark.read().parquet(LakeLayout.sourceFilePartition(
                 lake.resolve("quarantine").toUri().toString(), DAY, fileId)).schema();
 
         List<String> lineage = Arrays.stream(LineageColumn.values())
                 .map(column -> column.columnName() + " " + column.type()).toList();
-        assertThat(namesAndTypes(silver)).containsExactlyElementsOf(Stream.concat(
+        assertThat(namesAndTypes(silver)).containsExactlyElementsOf(Stream.concat(Stream.concat(
                 SilverSplit.SILVER_COLUMNS.stream().map(name -> name + " "
                         + SilverSplit.SILVER_SCHEMA.apply(name).dataType().catalogString()),
-                lineage.stream()).toList());
+                lineage.stream()), Stream.of("ingestion_date date")).toList());
         assertThat(namesAndTypes(quarantine)).endsWith(lineage.toArray(String[]::new));
     }
 
