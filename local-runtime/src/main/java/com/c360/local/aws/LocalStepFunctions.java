@@ -201,7 +201,7 @@ public final class LocalStepFunctions implements ExecutionStarter {
 
     private Path draft(ObjectNode content) throws IOException {
         Files.createDirectories(executions);
-        Path draft = Files.createTempFile(executions, ".draft-", ".json");
+        Path draft = Files.createTempFile(executions, ".draft-", ".tmp");
         Files.writeString(draft, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(content));
         return draft;
     }
