@@ -2,7 +2,11 @@ package com.c360.e2e.scenario;
 
 import java.util.Locale;
 
-/** A crash the driver injects into one delivery's execution, just before or just after one pipeline stage. */
+/**
+ * A crash the driver injects into one delivery's execution, just before or just after one pipeline stage. The oracle
+ * expects every delivered upload to take effect exactly once in the end, so after the crash the driver must recover
+ * the way production does (retry, redeliver or re-run the execution) before it compares.
+ */
 public record Fault(Stage stage, When when) {
 
     /** The pipeline's stages, named as the state machine's states are. */

@@ -23,7 +23,7 @@ class ScenarioGeneratorTest {
 
     @Test
     void sameSeed_givesTheSameScenario() {
-        Scenario first = new ScenarioGenerator(42, FX).generate();
+        Scenario first = new ScenarioGenerator(42).generate();
         ScenarioGenerator generator = new ScenarioGenerator(42, FX);
 
         assertThat(generator.generate()).isEqualTo(first).isEqualTo(generator.generate());

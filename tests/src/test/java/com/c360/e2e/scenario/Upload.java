@@ -1,6 +1,7 @@
 package com.c360.e2e.scenario;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,8 +35,14 @@ public record Upload(long order, LocalDate ingestionDate, String fileName, List<
         return needsQuotes ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
-    /** {@code #order day file (n rows)}, for failure messages. */
+    /** {@code #order day file (n rows, planted duplicates)}, for failure messages. */
     public String label() {
-        return "#" + order + " " + ingestionDate + " " + fileName + " (" + rows.size() + " rows)";
+        long copies = rows.size() - new HashSet<>(rows).size();
+        long conflicting = rows.stream().distinct()
+                .collect(Collectors.groupingBy(PurchaseRow::purchaseId, Collectors.counting()))
+                .values().stream().filter(versions -> versions > 1).count();
+        return "#" + order + " " + ingestionDate + " " + fileName + " (" + rows.size() + " rows"
+                + (copies > 0 ? ", exact duplicates: " + copies : "")
+                + (conflicting > 0 ? ", conflicting ids: " + conflicting : "") + ")";
     }
 }
