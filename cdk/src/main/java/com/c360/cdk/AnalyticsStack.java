@@ -14,9 +14,9 @@ import software.amazon.awscdk.services.glue.CfnTable;
 import software.constructs.Construct;
 
 /**
- * Athena over the lake: a Glue Data Catalog database with the silver, quarantine and gold tables (partition
- * projection, no crawler; see {@link LakeTables}), a workgroup whose encrypted result location users cannot override,
- * and the "top spenders" named query.
+ * Athena over the lake: a Glue Data Catalog database, in which the Glue jobs create the silver and gold Iceberg tables
+ * and CDK declares the quarantine table (partition projection, no crawler; see {@link LakeTables}), a workgroup whose
+ * encrypted result location users cannot override, and the "top spenders" named query.
  */
 public class AnalyticsStack extends Stack {
     static final String TOP_SPENDERS_QUERY = "top spenders";
@@ -35,12 +35,11 @@ public class AnalyticsStack extends Stack {
                 .catalogId(getAccount())
                 .databaseInput(CfnDatabase.DatabaseInputProperty.builder()
                         .name(databaseName)
-                        .description("c360 " + config.envName() + ": silver, quarantine and gold layers")
+                        .description("c360 " + config.envName() + ": silver and gold (Iceberg, created by the "
+                                + "Glue jobs) and quarantine")
                         .build())
                 .build();
-        for (LakeTables.Table table : LakeTables.forLake(storage.lake())) {
-            catalogTable(table).getNode().addDependency(database);
-        }
+        catalogTable(LakeTables.quarantine(storage.lake())).getNode().addDependency(database);
 
         CfnWorkGroup workGroup = CfnWorkGroup.Builder.create(this, "WorkGroup")
                 .name(workGroupName)
@@ -51,6 +50,7 @@ public class AnalyticsStack extends Stack {
                         .enforceWorkGroupConfiguration(true)
                         .publishCloudWatchMetricsEnabled(true)
                         .bytesScannedCutoffPerQuery(BYTES_SCANNED_CUTOFF)
+                        // Pinned, not left to Athena: engine version 3 reads the jobs' Iceberg (format 2) tables.
                         .engineVersion(CfnWorkGroup.EngineVersionProperty.builder()
                                 .selectedEngineVersion("Athena engine version 3").build())
                         .resultConfiguration(CfnWorkGroup.ResultConfigurationProperty.builder()
@@ -67,7 +67,7 @@ public class AnalyticsStack extends Stack {
 
         CfnNamedQuery topSpenders = CfnNamedQuery.Builder.create(this, "TopSpendersQuery")
                 .name(TOP_SPENDERS_QUERY)
-                .description("Top 10 customers by lifetime spend in AUD (gold)")
+                .description("Top 10 customers by lifetime spend in AUD (gold, one row per customer)")
                 .database(databaseName)
                 .workGroup(workGroupName)
                 .queryString(LakeTables.TOP_SPENDERS_SQL)

@@ -6,6 +6,7 @@ import com.c360.contract.GlueJob;
 import com.c360.contract.JobArgument;
 import com.c360.contract.LambdaFunction;
 import com.c360.contract.PipelineMetrics;
+import com.c360.contract.TableCatalog;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -59,18 +60,8 @@ public class PipelineStack extends Stack {
     /** Where Glue's own job metrics ({@code --enable-metrics}) go; the job role publishes them. */
     static final String GLUE_METRICS_NAMESPACE = "Glue";
 
-    /**
-     * Every bronze file gets its own execution, so executions overlap whenever files arrive together. bronze→silver
-     * only replaces its own file's {@code source_file=} partitions, so files are processed in parallel. silver→gold
-     * recomputes a whole ingestion day and gold→RDS stages it: runs of those are serialized, and a run that finds
-     * one in progress fails with ConcurrentRunsExceededException, which the ASL retries with back-off. Because each
-     * execution reaches silver→gold only after its own silver is written, the last gold run of a day always sees
-     * every file of that day.
-     */
-    static final Map<GlueJob, Integer> MAX_CONCURRENT_RUNS = new EnumMap<>(Map.of(
-            GlueJob.BRONZE_TO_SILVER, 10,
-            GlueJob.SILVER_TO_GOLD, 1,
-            GlueJob.GOLD_TO_RDS, 1));
+    /** Glue loads its bundled Iceberg runtime for jobs that name it here. */
+    static final String DATALAKE_FORMATS = "iceberg";
 
     private final Map<GlueJob, CfnJob> jobs = new EnumMap<>(GlueJob.class);
     private final Map<GlueJob, Role> jobRoles = new EnumMap<>(GlueJob.class);
@@ -229,6 +220,7 @@ public class PipelineStack extends Stack {
                 case BRONZE_TO_SILVER -> {
                     grantRead(job, role, storage.bronze(), storage.reference());
                     grantWrite(job, role, storage.silver(), storage.quarantine());
+                    useIcebergCatalog(role, arguments, config.catalogDatabaseName());
                     // The job publishes each file's row accounting itself: Glue does not extract EMF from job logs.
                     arguments.put(JobArgument.METRICS_NAMESPACE.flag(), PipelineMetrics.NAMESPACE);
                     metricNamespaces.add(PipelineMetrics.NAMESPACE);
@@ -236,8 +228,10 @@ public class PipelineStack extends Stack {
                 case SILVER_TO_GOLD -> {
                     grantRead(job, role, storage.silver());
                     grantWrite(job, role, storage.gold());
+                    useIcebergCatalog(role, arguments, config.catalogDatabaseName());
                 }
                 case GOLD_TO_RDS -> {
+                    // Reads the plain Parquet of its run's gold changes, not the Iceberg table.
                     grantRead(job, role, storage.gold());
                     database.secret().grantRead(role);
                     arguments.putAll(DatabaseArguments.secret(database.secret().getSecretArn()).toGlueArguments());
@@ -268,7 +262,10 @@ public class PipelineStack extends Stack {
                     .maxRetries(0)
                     .timeout(GLUE_TIMEOUT_MINUTES)
                     .executionProperty(CfnJob.ExecutionPropertyProperty.builder()
-                            .maxConcurrentRuns(MAX_CONCURRENT_RUNS.get(job)).build())
+                            .maxConcurrentRuns(job.maxConcurrentRuns()).build())
+                    // A run past maxConcurrentRuns waits in Glue's queue instead of failing with
+                    // ConcurrentRunsExceededException: silver->gold's runs go one after another.
+                    .jobRunQueuingEnabled(true)
                     .securityConfiguration(securityConfigurationName)
                     .defaultArguments(arguments);
             connection.ifPresent(name -> definition.connections(
@@ -296,15 +293,34 @@ public class PipelineStack extends Stack {
         }
     }
 
+    /**
+     * A job that commits to the Iceberg tables: Glue puts its Iceberg runtime on the classpath, Spark gets Iceberg's
+     * SQL extensions (they must be set before the session starts; the job configures its catalogs from
+     * {@code --catalog} itself), and the role may create, read and commit the tables of the deployment's Glue
+     * database, which is all Iceberg's GlueCatalog does on Glue (no partitions: Iceberg keeps them in its metadata).
+     */
+    private void useIcebergCatalog(Role role, Map<String, String> arguments, String database) {
+        arguments.put("--datalake-formats", DATALAKE_FORMATS);
+        arguments.put("--conf", "spark.sql.extensions=" + TableCatalog.SPARK_EXTENSIONS);
+        arguments.putAll(new TableCatalog(TableCatalog.Kind.GLUE, database).toGlueArguments());
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .sid("IcebergGlueCatalog")
+                .actions(List.of("glue:GetDatabase", "glue:GetTable", "glue:GetTables", "glue:CreateTable",
+                        "glue:UpdateTable"))
+                .resources(List.of(catalogArn(), glueArn("database", database), tablesArn(database)))
+                .build());
+        Nag.suppress(role, Nag.rule(Nag.IAM_WILDCARD, "glue:GetTables is authorized against every table of the "
+                + "database it lists; the wildcard stays inside this deployment's own Glue database, which holds only "
+                + "c360's silver, gold and quarantine tables",
+                "Resource::arn:<AWS::Partition>:glue:<AWS::Region>:<AWS::AccountId>:table/" + database + "/*"));
+    }
+
     /** What Glue does with the job role to place workers in the connection's subnet. */
     private void grantVpcConnection(Role role, String connectionName) {
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("GlueConnection")
                 .actions(List.of("glue:GetConnection"))
-                .resources(List.of(
-                        formatArn(ArnComponents.builder().service("glue").resource("catalog").build()),
-                        formatArn(ArnComponents.builder().service("glue").resource("connection")
-                                .resourceName(connectionName).build())))
+                .resources(List.of(catalogArn(), glueArn("connection", connectionName)))
                 .build());
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("GlueWorkerNetworkInterfaces")
@@ -325,7 +341,21 @@ public class PipelineStack extends Stack {
     }
 
     private String jobArn(String name) {
-        return formatArn(ArnComponents.builder().service("glue").resource("job").resourceName(name).build());
+        return glueArn("job", name);
+    }
+
+    private String catalogArn() {
+        return formatArn(ArnComponents.builder().service("glue").resource("catalog").build());
+    }
+
+    /** A Glue resource ARN, e.g. {@code arn:...:glue:<region>:<account>:database/<name>}. */
+    private String glueArn(String resource, String name) {
+        return formatArn(ArnComponents.builder().service("glue").resource(resource).resourceName(name).build());
+    }
+
+    /** Every table of one Glue database. */
+    private String tablesArn(String database) {
+        return glueArn("table", database + "/*");
     }
 
     private String logGroupArn(String name) {

@@ -4,6 +4,7 @@ import static com.c360.cdk.SynthesizedApp.onlyResource;
 import static com.c360.cdk.SynthesizedApp.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.c360.contract.TableCatalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,70 +27,52 @@ class AnalyticsStackTest {
     }
 
     @Test
-    void catalog_hasSilverQuarantineAndGoldTablesInTheEnvironmentDatabase() {
+    void catalog_declaresOnlyQuarantineLeavingSilverAndGoldToTheJobsIcebergTables() {
         assertThat(onlyResource(template, "AWS::Glue::Database").at("/Properties/DatabaseInput/Name").asText())
                 .isEqualTo("c360_dev");
-        assertThat(tables.keySet()).containsExactlyInAnyOrder(
-                "silver_purchases", "quarantine_purchases", "gold_customer_daily");
+        assertThat(tables.keySet()).containsExactly("quarantine_purchases")
+                .doesNotContain(TableCatalog.SILVER_TABLE, TableCatalog.GOLD_TABLE);
         assertThat(resources(template, "AWS::Glue::Crawler")).isEmpty();
     }
 
     @Test
-    void silverTable_hasThePurchaseColumnsWithTheirTypes() {
-        Map<String, String> columns = columns(tables.get("silver_purchases").at("/StorageDescriptor/Columns"));
+    void quarantineTable_isParquetWithTheRawColumnsAndTheLineageIncludingUploadOrder() {
+        JsonNode quarantine = tables.get("quarantine_purchases");
+        Map<String, String> columns = columns(quarantine.at("/StorageDescriptor/Columns"));
 
-        assertThat(columns).containsEntry("purchase_id", "bigint").containsEntry("customer_id", "bigint")
-                .containsEntry("full_name", "string").containsEntry("email", "string")
-                .containsEntry("purchase_date", "date").containsEntry("amount_aud", "decimal(18,2)")
-                .containsEntry("source_key", "string");
-        assertThat(columns.get("amount")).startsWith("decimal(18,");
+        assertThat(quarantine.at("/Parameters/classification").asText()).isEqualTo("parquet");
+        assertThat(quarantine.at("/StorageDescriptor/SerdeInfo/SerializationLibrary").asText())
+                .isEqualTo("org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe");
+        assertThat(columns).containsEntry("reason", "string").containsEntry("raw_amount", "string")
+                .containsEntry("source_key", "string").containsEntry("upload_order", "string")
+                .containsEntry("ingested_at", "timestamp");
     }
 
     @Test
-    void silverAndQuarantine_projectIngestionDateAsDatesAndInjectTheSourceFile() {
-        for (String name : List.of("silver_purchases", "quarantine_purchases")) {
-            JsonNode table = tables.get(name);
-            JsonNode parameters = table.path("Parameters");
-            String prefix = name.equals("silver_purchases") ? "ExportsOutputRefSilver" : "ExportsOutputRefQuarantine";
+    void quarantineTable_projectsIngestionDateAsDatesAndInjectsTheSourceFile() {
+        JsonNode table = tables.get("quarantine_purchases");
+        JsonNode parameters = table.path("Parameters");
 
-            assertThat(names(table.path("PartitionKeys"))).containsExactly("ingestion_date", "source_file");
-            assertThat(parameters.path("projection.enabled").asText()).isEqualTo("true");
-            assertThat(parameters.path("projection.ingestion_date.type").asText()).isEqualTo("date");
-            assertThat(parameters.path("projection.ingestion_date.format").asText()).isEqualTo("yyyy-MM-dd");
-            assertThat(parameters.path("projection.ingestion_date.range").asText()).endsWith(",NOW");
-            assertThat(parameters.path("projection.source_file.type").asText()).isEqualTo("injected");
-            JsonNode template = parameters.at("/storage.location.template/Fn::Join/1");
-            assertThat(template.at("/1/Fn::ImportValue").asText()).contains(prefix);
-            assertThat(template.get(2).asText())
-                    .isEqualTo("/purchases/ingestion_date=${ingestion_date}/source_file=${source_file}/");
-        }
+        assertThat(names(table.path("PartitionKeys"))).containsExactly("ingestion_date", "source_file");
+        assertThat(parameters.path("projection.enabled").asText()).isEqualTo("true");
+        assertThat(parameters.path("projection.ingestion_date.type").asText()).isEqualTo("date");
+        assertThat(parameters.path("projection.ingestion_date.format").asText()).isEqualTo("yyyy-MM-dd");
+        assertThat(parameters.path("projection.ingestion_date.range").asText()).endsWith(",NOW");
+        assertThat(parameters.path("projection.source_file.type").asText()).isEqualTo("injected");
+        JsonNode template = parameters.at("/storage.location.template/Fn::Join/1");
+        assertThat(template.at("/1/Fn::ImportValue").asText()).contains("ExportsOutputRefQuarantine");
+        assertThat(template.get(2).asText())
+                .isEqualTo("/purchases/ingestion_date=${ingestion_date}/source_file=${source_file}/");
     }
 
     @Test
-    void goldTable_projectsZeroPaddedYearMonthDay() {
-        JsonNode gold = tables.get("gold_customer_daily");
-        JsonNode parameters = gold.path("Parameters");
-
-        assertThat(names(gold.path("PartitionKeys"))).containsExactly("year", "month", "day");
-        assertThat(gold.path("PartitionKeys")).allMatch(key -> key.path("Type").asText().equals("string"));
-        assertThat(parameters.path("projection.month.type").asText()).isEqualTo("integer");
-        assertThat(parameters.path("projection.month.range").asText()).isEqualTo("1,12");
-        assertThat(parameters.path("projection.month.digits").asText()).isEqualTo("2");
-        assertThat(parameters.path("projection.day.range").asText()).isEqualTo("1,31");
-        assertThat(parameters.path("projection.day.digits").asText()).isEqualTo("2");
-        assertThat(parameters.path("projection.year.digits").asText()).isEqualTo("4");
-        assertThat(parameters.at("/storage.location.template/Fn::Join/1/2").asText())
-                .isEqualTo("/customer_daily/year=${year}/month=${month}/day=${day}/");
-        assertThat(columns(gold.at("/StorageDescriptor/Columns")))
-                .containsEntry("total_spent_aud", "decimal(18,2)").containsEntry("ingestion_date", "date");
-    }
-
-    @Test
-    void workGroup_enforcesEncryptedResultsInTheResultsBucket() {
+    void workGroup_pinsEngine3AndEnforcesEncryptedResultsInTheResultsBucket() {
         JsonNode configuration = onlyResource(template, "AWS::Athena::WorkGroup")
                 .at("/Properties/WorkGroupConfiguration");
 
         assertThat(configuration.path("EnforceWorkGroupConfiguration").asBoolean()).isTrue();
+        assertThat(configuration.at("/EngineVersion/SelectedEngineVersion").asText())
+                .isEqualTo("Athena engine version 3");
         assertThat(configuration.at("/ResultConfiguration/EncryptionConfiguration/EncryptionOption").asText())
                 .isEqualTo("SSE_KMS");
         assertThat(configuration.at("/ResultConfiguration/EncryptionConfiguration/KmsKey/Fn::ImportValue")
@@ -99,14 +82,15 @@ class AnalyticsStackTest {
     }
 
     @Test
-    void topSpendersQuery_ranksCustomersByTheirGoldTotal() {
+    void topSpendersQuery_readsTheTopTenGoldRowsOnePerCustomer() {
         JsonNode query = onlyResource(template, "AWS::Athena::NamedQuery").path("Properties");
 
         assertThat(query.path("Name").asText()).isEqualTo("top spenders");
         assertThat(query.path("Database").asText()).isEqualTo("c360_dev");
         assertThat(query.path("WorkGroup").asText()).isEqualTo("c360-dev");
-        assertThat(query.path("QueryString").asText()).contains("FROM gold_customer_daily")
-                .contains("sum(total_spent_aud)").contains("ORDER BY total_spent_aud DESC");
+        assertThat(query.path("QueryString").asText().strip().replaceAll("\\s+", " ")).isEqualTo(
+                "SELECT customer_id, full_name, email, total_spent_aud, purchase_count, first_purchase_date, "
+                        + "last_purchase_date FROM gold_customer_summary ORDER BY total_spent_aud DESC LIMIT 10");
     }
 
     private static Map<String, String> columns(JsonNode columns) {

@@ -5,6 +5,7 @@ import static com.c360.cdk.SynthesizedApp.onlyResource;
 import static com.c360.cdk.SynthesizedApp.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.c360.contract.GlueJob;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -198,13 +199,55 @@ class PipelineStackTest {
     }
 
     @Test
-    void maxConcurrentRuns_processFilesInParallelButRecomputeDaysOneAtATime() {
-        assertThat(jobsByName.get("c360-dev-bronze-to-silver").at("/ExecutionProperty/MaxConcurrentRuns").asInt())
-                .isGreaterThan(1);
+    void maxConcurrentRuns_areTheContractsPerJobWithRunsPastThemQueuedByGlue() {
+        Map<String, Integer> expected = Map.of(
+                "c360-dev-bronze-to-silver", GlueJob.BRONZE_TO_SILVER.maxConcurrentRuns(),
+                "c360-dev-silver-to-gold", GlueJob.SILVER_TO_GOLD.maxConcurrentRuns(),
+                "c360-dev-gold-to-rds", GlueJob.GOLD_TO_RDS.maxConcurrentRuns());
+        for (Map.Entry<String, Integer> job : expected.entrySet()) {
+            JsonNode properties = jobsByName.get(job.getKey());
+            assertThat(properties.at("/ExecutionProperty/MaxConcurrentRuns").asInt()).as(job.getKey())
+                    .isEqualTo(job.getValue());
+            assertThat(properties.path("JobRunQueuingEnabled").isBoolean()).as(job.getKey()).isTrue();
+            assertThat(properties.path("JobRunQueuingEnabled").asBoolean()).as(job.getKey()).isTrue();
+        }
         assertThat(jobsByName.get("c360-dev-silver-to-gold").at("/ExecutionProperty/MaxConcurrentRuns").asInt())
                 .isEqualTo(1);
-        assertThat(jobsByName.get("c360-dev-gold-to-rds").at("/ExecutionProperty/MaxConcurrentRuns").asInt())
-                .isEqualTo(1);
+    }
+
+    @Test
+    void icebergJobs_loadIcebergWithItsSqlExtensionsAndNameTheGlueCatalogDatabase() {
+        for (String name : List.of("c360-dev-bronze-to-silver", "c360-dev-silver-to-gold")) {
+            JsonNode arguments = jobsByName.get(name).path("DefaultArguments");
+
+            assertThat(arguments.path("--datalake-formats").asText()).as(name).isEqualTo("iceberg");
+            assertThat(arguments.path("--conf").asText()).as(name).isEqualTo(
+                    "spark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
+            assertThat(arguments.path("--catalog").asText()).as(name).isEqualTo("glue");
+            assertThat(arguments.path("--catalog_database").asText()).as(name).isEqualTo("c360_dev");
+        }
+        JsonNode goldToRds = jobsByName.get("c360-dev-gold-to-rds").path("DefaultArguments");
+        assertThat(fieldNames(goldToRds)).doesNotContain("--datalake-formats", "--conf", "--catalog",
+                "--catalog_database");
+    }
+
+    @Test
+    void icebergJobRoles_mayCreateReadAndCommitTablesOfTheDeploymentsDatabaseOnly() {
+        for (String role : List.of("BronzeToSilverJobRole", "SilverToGoldJobRole")) {
+            List<JsonNode> catalog = statementsOf(logicalIdStartingWith(template, "AWS::IAM::Policy",
+                    role + "DefaultPolicy")).stream()
+                    .filter(statement -> actions(statement).stream().anyMatch(action -> action.startsWith("glue:")))
+                    .toList();
+
+            assertThat(catalog).as(role).hasSize(1);
+            assertThat(actions(catalog.get(0))).as(role).containsExactlyInAnyOrder("glue:GetDatabase",
+                    "glue:GetTable", "glue:GetTables", "glue:CreateTable", "glue:UpdateTable");
+            assertThat(catalog.get(0).path("Resource")).as(role).hasSize(3);
+            assertThat(catalog.get(0).path("Resource").toString()).as(role)
+                    .contains(":catalog\"", ":database/c360_dev\"", ":table/c360_dev/*\"");
+        }
+        assertThat(actionsOfRole("GoldToRdsJobRole").stream().filter(action -> action.startsWith("glue:")))
+                .containsExactly("glue:GetConnection");
     }
 
     @Test
@@ -266,6 +309,14 @@ class PipelineStackTest {
         assertThat(bucketsWith("SilverToGoldJobRole", "s3:PutObject")).containsExactly("Gold");
         assertThat(bucketsWith("GoldToRdsJobRole", "s3:GetObject*")).containsExactly("Gold");
         assertThat(bucketsWith("GoldToRdsJobRole", "s3:PutObject")).isEmpty();
+    }
+
+    @Test
+    void icebergJobRoles_mayDeleteInTheLayersTheyCommitTo() {
+        assertThat(bucketsWith("BronzeToSilverJobRole", "s3:DeleteObject*"))
+                .containsExactlyInAnyOrder("Silver", "Quarantine");
+        assertThat(bucketsWith("SilverToGoldJobRole", "s3:DeleteObject*")).containsExactly("Gold");
+        assertThat(bucketsWith("GoldToRdsJobRole", "s3:DeleteObject*")).isEmpty();
     }
 
     @Test

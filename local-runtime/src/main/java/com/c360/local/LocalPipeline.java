@@ -15,6 +15,7 @@ import com.c360.local.asl.AslInterpreter;
 import com.c360.local.asl.AslStateMachine;
 import com.c360.local.asl.ExecutionListener;
 import com.c360.local.asl.ExecutionResult;
+import com.c360.local.aws.JobRunQueue;
 import com.c360.local.aws.LocalDeployment;
 import com.c360.local.aws.LocalGlueJobs;
 import com.c360.local.aws.LocalLambdaContext;
@@ -58,6 +59,7 @@ public final class LocalPipeline implements AutoCloseable {
     private final UpsertHandler upsert;
     private final AslStateMachine stateMachine;
     private final StageProgress progress;
+    private final JobRunQueue jobRunQueue = JobRunQueue.forJobs(LocalDeployment.PREFIX);
     private SparkSession spark;
 
     private LocalPipeline(RepoLayout repo, Path home, LocalDatabase database, PrintStream console, int sparkCores)
@@ -108,7 +110,7 @@ public final class LocalPipeline implements AutoCloseable {
         jobDefaults.putAll(databaseArguments.toGlueArguments());
         AslInterpreter interpreter = stateMachine.bind(Map.of(
                         LocalDeployment.GLUE_RUN_JOB_SYNC,
-                        new LocalGlueJobs(LocalDeployment.PREFIX, jobDefaults, this::spark),
+                        new LocalGlueJobs(LocalDeployment.PREFIX, jobDefaults, this::spark, jobRunQueue),
                         LocalDeployment.LAMBDA_INVOKE,
                         new LocalLambdaFunctions(Map.of(LocalDeployment.UPSERT_FUNCTION, upsert)),
                         LocalDeployment.SNS_PUBLISH,

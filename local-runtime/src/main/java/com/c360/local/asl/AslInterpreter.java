@@ -73,7 +73,12 @@ public final class AslInterpreter {
     return result;
   }
 
-  static void validateExecutionName(String name) {
+  /**
+   * StartExecution's naming rules, checked before an execution of that name can exist.
+   *
+   * @throws InvalidExecutionNameException when the name breaks them
+   */
+  public static void validateExecutionName(String name) {
     if (name == null || name.isEmpty() || name.length() > MAX_EXECUTION_NAME_LENGTH) {
       throw new InvalidExecutionNameException(String.valueOf(name),
           "must be 1 to " + MAX_EXECUTION_NAME_LENGTH + " characters");

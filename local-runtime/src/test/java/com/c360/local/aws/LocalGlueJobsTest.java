@@ -1,16 +1,25 @@
 package com.c360.local.aws;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.c360.local.asl.TaskContext;
 import com.c360.local.asl.TaskFailedException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -21,6 +30,9 @@ class LocalGlueJobsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RECORDING_JOB = "c360-test-recording";
     private static final String FAILING_JOB = "c360-test-failing";
+    private static final String BLOCKING_JOB = "c360-test-blocking";
+    /** How long a run that should wait is given to show it does not; a queue that fails lets it in well within. */
+    private static final Duration SETTLE = Duration.ofMillis(300);
     private static final TaskContext CONTEXT = new TaskContext(
             "arn:aws:states:local:000000000000:execution:c360-pipeline:run-1", "run-1", "BronzeToSilver", 0);
 
@@ -34,11 +46,25 @@ class LocalGlueJobsTest {
             "--fx_path", "file:/lake/reference/fx_rates_aud.csv");
     private final LocalGlueJobs glue = new LocalGlueJobs(
             Map.of(RECORDING_JOB, RecordingGlueJob.class.getName(), FAILING_JOB, FailingGlueJob.class.getName()),
-            defaultArguments, spark);
+            defaultArguments, spark, new JobRunQueue(Map.of(RECORDING_JOB, 10, FAILING_JOB, 10)));
 
     @BeforeEach
     void forgetEarlierRuns() {
         RecordingGlueJob.RUNS.clear();
+        BlockingGlueJob.reset();
+    }
+
+    /** Glue jobs over the blocking stand-in job, limited to {@code maxConcurrentRuns}, one deployment per run. */
+    private List<Callable<JsonNode>> blockingRuns(int runs, int maxConcurrentRuns) throws Exception {
+        JobRunQueue queue = new JobRunQueue(Map.of(BLOCKING_JOB, maxConcurrentRuns));
+        JsonNode parameters = json("{\"JobName\": \"c360-test-blocking\", \"Arguments\": {}}");
+        List<Callable<JsonNode>> calls = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            LocalGlueJobs deployment = new LocalGlueJobs(Map.of(BLOCKING_JOB, BlockingGlueJob.class.getName()),
+                    defaultArguments, spark, queue);
+            calls.add(() -> deployment.invoke(LocalDeployment.GLUE_RUN_JOB_SYNC, parameters, CONTEXT));
+        }
+        return calls;
     }
 
     private static JsonNode json(String text) throws Exception {
@@ -130,11 +156,73 @@ class LocalGlueJobsTest {
     @Test
     void mainClassWithoutMain_isAWiringBugNotATaskFailure() {
         LocalGlueJobs miswired = new LocalGlueJobs(Map.of("c360-test-nomain", String.class.getName()),
-                Map.of(), spark);
+                Map.of(), spark, new JobRunQueue(Map.of("c360-test-nomain", 1)));
 
         assertThatThrownBy(() -> miswired.invoke(LocalDeployment.GLUE_RUN_JOB_SYNC,
                 json("{\"JobName\": \"c360-test-nomain\"}"), CONTEXT))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("java.lang.String");
+    }
+
+    @Test
+    void runBeyondALimitOfOne_waitsForTheRunningOne_insteadOfFailing() throws Exception {
+        List<Callable<JsonNode>> runs = blockingRuns(2, 1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<JsonNode> first = threads.submit(runs.get(0));
+            assertThat(BlockingGlueJob.awaitRunning(1)).isTrue();
+            Future<JsonNode> second = threads.submit(runs.get(1));
+            Thread.sleep(SETTLE.toMillis());
+
+            assertThat(BlockingGlueJob.started()).as("runs started while the first still runs").isEqualTo(1);
+            assertThat(second).isNotDone();
+
+            BlockingGlueJob.releaseAll();
+            assertThat(first.get(10, SECONDS).path("JobRunState").asText()).isEqualTo("SUCCEEDED");
+            assertThat(second.get(10, SECONDS).path("JobRunState").asText()).isEqualTo("SUCCEEDED");
+            assertThat(BlockingGlueJob.mostAtOnce()).isEqualTo(1);
+        } finally {
+            BlockingGlueJob.releaseAll();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void jobWithALimitOfThree_runsThreeAtOnce_andQueuesTheFourth() throws Exception {
+        List<Callable<JsonNode>> runs = blockingRuns(4, 3);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<JsonNode>> running = new ArrayList<>();
+            runs.forEach(run -> running.add(threads.submit(run)));
+
+            assertThat(BlockingGlueJob.awaitRunning(3)).as("three runs in progress at once").isTrue();
+            Thread.sleep(SETTLE.toMillis());
+            assertThat(BlockingGlueJob.started()).as("runs started while three run").isEqualTo(3);
+
+            BlockingGlueJob.releaseAll();
+            for (Future<JsonNode> run : running) {
+                assertThat(run.get(10, SECONDS).path("JobRunState").asText()).isEqualTo("SUCCEEDED");
+            }
+            assertThat(BlockingGlueJob.mostAtOnce()).isEqualTo(3);
+        } finally {
+            BlockingGlueJob.releaseAll();
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void failedRun_freesItsSlotForTheNextRun() throws Exception {
+        LocalGlueJobs limitedToOne = new LocalGlueJobs(Map.of(FAILING_JOB, FailingGlueJob.class.getName()),
+                defaultArguments, spark, new JobRunQueue(Map.of(FAILING_JOB, 1)));
+        JsonNode parameters = json("{\"JobName\": \"c360-test-failing\", \"Arguments\": {}}");
+
+        List<TaskFailedException> failures = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> List.of(
+                catchThrowableOfType(TaskFailedException.class,
+                        () -> limitedToOne.invoke(LocalDeployment.GLUE_RUN_JOB_SYNC, parameters, CONTEXT)),
+                catchThrowableOfType(TaskFailedException.class,
+                        () -> limitedToOne.invoke(LocalDeployment.GLUE_RUN_JOB_SYNC, parameters, CONTEXT))));
+
+        assertThat(failures).extracting(TaskFailedException::error)
+                .containsExactly("States.TaskFailed", "States.TaskFailed");
     }
 }
