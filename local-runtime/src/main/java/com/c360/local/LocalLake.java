@@ -11,7 +11,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The lake on the local filesystem: one directory per bucket (bronze, silver, gold, quarantine, audit, reference).
@@ -28,9 +30,15 @@ public record LocalLake(Path root) {
     public static final String AUDIT = "audit";
     public static final String REFERENCE = "reference";
 
-    /** What S3 reports about a stored object in its event notification. */
-    public record StoredObject(String bucket, String key, long size, String eTag, String versionId, String sequencer) {
+    /**
+     * What S3 reports about a stored object in its event notification: {@code eventTime} and {@code sequencer} are
+     * taken together at the put, so they order this process's uploads as they were made.
+     */
+    public record StoredObject(String bucket, String key, long size, String eTag, String versionId, String sequencer,
+            Instant eventTime) {
     }
+
+    private static final AtomicLong SEQUENCER = new AtomicLong(System.currentTimeMillis() << 16);
 
     /** The lake of the local installation whose state lives in {@code home}. */
     public static LocalLake inHome(Path home) {
@@ -56,21 +64,33 @@ public record LocalLake(Path root) {
 
     public StoredObject upload(Path file, String key) {
         Path target = layer(BRONZE).resolve(key);
-        copyAtomically(file, target);
         MessageDigest md5 = md5();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(target), md5)) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), md5)) {
             in.transferTo(OutputStream.nullOutputStream());
-            return new StoredObject(BRONZE_BUCKET, key, Files.size(target), HexFormat.of().formatHex(md5.digest()),
-                    UUID.randomUUID().toString().replace("-", ""), String.format("%016X", System.nanoTime()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read back " + target, e);
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        // The put and its place in upload order happen as one step, as S3 orders the writes to one key.
+        synchronized (SEQUENCER) {
+            copyAtomically(file, target);
+            return new StoredObject(BRONZE_BUCKET, key, sizeOf(target), HexFormat.of().formatHex(md5.digest()),
+                    UUID.randomUUID().toString().replace("-", ""),
+                    String.format("%016X", SEQUENCER.incrementAndGet()), Instant.now());
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read back " + file, e);
         }
     }
 
     private static void copyAtomically(Path source, Path target) {
         try {
             Files.createDirectories(target.getParent());
-            Path partial = target.resolveSibling("." + target.getFileName() + ".uploading");
+            Path partial = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".uploading");
             Files.copy(source, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

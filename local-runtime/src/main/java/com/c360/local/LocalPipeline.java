@@ -7,6 +7,9 @@ import com.c360.contract.LakeRoots;
 import com.c360.contract.TableCatalog;
 import com.c360.glue.silver.IngestionAudit;
 import com.c360.lambda.db.DatabaseCredentials;
+import com.c360.contract.ExecutionInput;
+import com.c360.lambda.trigger.ExecutionNames;
+import com.c360.lambda.trigger.ExecutionStarter;
 import com.c360.lambda.trigger.InvalidEventRecordException;
 import com.c360.lambda.trigger.TriggerHandler;
 import com.c360.lambda.trigger.TriggerResult;
@@ -23,6 +26,7 @@ import com.c360.local.aws.LocalLambdaFunctions;
 import com.c360.local.aws.LocalSnsTopic;
 import com.c360.local.aws.LocalStepFunctions;
 import com.c360.local.aws.S3Events;
+import com.c360.local.aws.TaskInterceptor;
 import com.c360.local.db.LocalDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -60,10 +64,12 @@ public final class LocalPipeline implements AutoCloseable {
     private final AslStateMachine stateMachine;
     private final StageProgress progress;
     private final JobRunQueue jobRunQueue = JobRunQueue.forJobs(LocalDeployment.PREFIX);
+    private final TaskInterceptor interceptor;
     private SparkSession spark;
 
-    private LocalPipeline(RepoLayout repo, Path home, LocalDatabase database, PrintStream console, int sparkCores)
-            throws IOException {
+    private LocalPipeline(RepoLayout repo, Path home, LocalDatabase database, PrintStream console, int sparkCores,
+            TaskInterceptor interceptor) throws IOException {
+        this.interceptor = interceptor;
         this.lake = LocalLake.inHome(home);
         this.home = home;
         this.console = console;
@@ -94,29 +100,50 @@ public final class LocalPipeline implements AutoCloseable {
         return open(repo, home, database, console, LocalSpark.machineCores());
     }
 
+    /** With every Glue job run and Lambda invocation going through {@code interceptor}: faults, in the tests. */
+    public static LocalPipeline open(RepoLayout repo, Path home, LocalDatabase database, PrintStream console,
+            TaskInterceptor interceptor) {
+        return open(repo, home, database, console, LocalSpark.machineCores(), interceptor);
+    }
+
     private static LocalPipeline open(RepoLayout repo, Path home, LocalDatabase database, PrintStream console,
             int sparkCores) {
+        return open(repo, home, database, console, sparkCores, TaskInterceptor.NONE);
+    }
+
+    private static LocalPipeline open(RepoLayout repo, Path home, LocalDatabase database, PrintStream console,
+            int sparkCores, TaskInterceptor interceptor) {
         try {
-            return new LocalPipeline(repo, home, database, console, sparkCores);
+            return new LocalPipeline(repo, home, database, console, sparkCores, interceptor);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot load " + repo.stateMachineDefinition(), e);
         }
     }
 
-    /** The state machine with the Glue jobs, the upsert function and the alert topic, as deployed for one ingestion. */
-    private LocalStepFunctions deploy(LakeRoots roots) {
+    /**
+     * The state machine with the Glue jobs, the upsert function and the alert topic, as deployed for one ingestion:
+     * an {@code --fx} file is the FX path of that ingestion's jobs only.
+     */
+    private LocalStepFunctions deploy(Optional<Path> fxFile) {
+        LakeRoots roots = fxFile.map(fx -> lakeRoots.withFxPath(fx.toAbsolutePath().toUri().toString()))
+                .orElse(lakeRoots);
         Map<String, String> jobDefaults = new LinkedHashMap<>(roots.toGlueArguments());
         jobDefaults.putAll(TableCatalog.local().toGlueArguments());
         jobDefaults.putAll(databaseArguments.toGlueArguments());
         AslInterpreter interpreter = stateMachine.bind(Map.of(
                         LocalDeployment.GLUE_RUN_JOB_SYNC,
-                        new LocalGlueJobs(LocalDeployment.PREFIX, jobDefaults, this::spark, jobRunQueue),
+                        interceptor.wrap(new LocalGlueJobs(LocalDeployment.PREFIX, jobDefaults, this::spark,
+                                jobRunQueue)),
                         LocalDeployment.LAMBDA_INVOKE,
-                        new LocalLambdaFunctions(Map.of(LocalDeployment.UPSERT_FUNCTION, upsert)),
+                        interceptor.wrap(new LocalLambdaFunctions(Map.of(LocalDeployment.UPSERT_FUNCTION, upsert))),
                         LocalDeployment.SNS_PUBLISH,
                         new LocalSnsTopic(home.resolve("alerts"), console)),
                 progress);
         return new LocalStepFunctions(interpreter, home.resolve("executions"));
+    }
+
+    /** An object put into bronze, with the S3 event that announces it: deliverable now, late, or more than once. */
+    public record Upload(String file, LocalLake.StoredObject object, Optional<Path> fxFile) {
     }
 
     /**
@@ -132,31 +159,70 @@ public final class LocalPipeline implements AutoCloseable {
         if (fxFile.isPresent() && !Files.isRegularFile(fxFile.get())) {
             return failed(file, null, started, "no such FX file: " + fxFile.get());
         }
+        return deliver(upload(csvFile, ingestionDate, fxFile));
+    }
+
+    /** Puts the file into bronze; its event is sent by {@link #deliver}. Uploads are numbered in the order made. */
+    public Upload upload(Path csvFile, Optional<LocalDate> ingestionDate, Optional<Path> fxFile) {
         String fileName = csvFile.getFileName().toString();
         String key = ingestionDate.map(day -> LakeLayout.bronzeKey(day, fileName)).orElse("incoming/" + fileName);
-        LocalStepFunctions stepFunctions = deploy(
-                fxFile.map(fx -> lakeRoots.withFxPath(fx.toAbsolutePath().toUri().toString())).orElse(lakeRoots));
-
-        progress.clearStageSeconds();
         LocalLake.StoredObject object = lake.upload(csvFile, key);
-        console.printf("%s -> s3://%s/%s (version %s)%n", file, object.bucket(), key, object.versionId());
+        console.printf("%s -> s3://%s/%s (version %s)%n", csvFile, object.bucket(), key, object.versionId());
+        return new Upload(csvFile.toString(), object, fxFile);
+    }
+
+    /**
+     * Sends the upload's S3 event to the trigger and runs the execution it starts, on this thread: deliveries on
+     * several threads run at once, as concurrent executions do on AWS. Delivering an event again starts nothing.
+     */
+    public IngestReport deliver(Upload upload) {
+        Instant started = Instant.now();
+        LocalStepFunctions stepFunctions = deploy(upload.fxFile());
+        progress.clearStageSeconds();
         TriggerResult triggered;
         try {
-            triggered = new TriggerHandler(stepFunctions).handleRequest(S3Events.objectCreated(object, started),
+            triggered = new TriggerHandler(stepFunctions).handleRequest(S3Events.objectCreated(upload.object()),
                     LocalLambdaContext.forFunction(LocalDeployment.PREFIX + "-trigger"));
         } catch (InvalidEventRecordException rejected) {
-            return failed(file, null, started, rejected.getMessage());
+            return failed(upload.file(), null, started, rejected.getMessage());
         }
         if (triggered.started().isEmpty()) {
-            return failed(file, null, started, triggered.skippedKeys().isEmpty()
+            return failed(upload.file(), null, started, triggered.skippedKeys().isEmpty()
                     ? "duplicate delivery: the execution for this object version already exists"
-                    : "the trigger skipped " + key + ": only .csv objects start the pipeline");
+                    : "the trigger skipped " + upload.object().key() + ": only .csv objects start the pipeline");
         }
         TriggerResult.Execution execution = triggered.started().get(0);
-        ExecutionResult result = stepFunctions.result(execution.name()).orElseThrow();
-        Optional<IngestionAudit> audit = audit(execution);
+        return report(upload.file(), execution.name(), execution.ingestionDate(), execution.key(),
+                stepFunctions.result(execution.name()).orElseThrow(), started);
+    }
+
+    /**
+     * Runs a finished execution again with its input, under a new name: what an operator does after a failure that
+     * a retry did not cure ({@code aws stepfunctions start-execution --name <name>-rerun-1 --input <its input>}).
+     * Every stage is idempotent, so a re-run converges whatever the first run had committed.
+     */
+    public IngestReport rerun(String executionName, Optional<Path> fxFile) {
+        Instant started = Instant.now();
+        LocalStepFunctions stepFunctions = deploy(fxFile);
+        progress.clearStageSeconds();
+        ExecutionInput input = stepFunctions.input(executionName)
+                .orElseThrow(() -> new IllegalArgumentException("no execution named " + executionName));
+        for (int attempt = 1; ; attempt++) {
+            String suffix = "-rerun-" + attempt;
+            String name = executionName.substring(0, Math.min(executionName.length(),
+                    ExecutionNames.MAX_LENGTH - suffix.length())) + suffix;
+            if (stepFunctions.start(name, input.toJson()) == ExecutionStarter.StartOutcome.STARTED) {
+                return report(executionName, name, input.ingestionDate(), input.key(),
+                        stepFunctions.result(name).orElseThrow(), started);
+            }
+        }
+    }
+
+    private IngestReport report(String file, String executionName, String ingestionDate, String key,
+            ExecutionResult result, Instant started) {
+        Optional<IngestionAudit> audit = audit(executionName, ingestionDate, key);
         double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
-        return new IngestReport(file, execution.name(), result.succeeded(),
+        return new IngestReport(file, executionName, result.succeeded(),
                 audit.map(a -> a.accounting().rowsRead()).orElse(0L),
                 audit.map(a -> a.accounting().rowsValid()).orElse(0L),
                 audit.map(a -> a.accounting().rowsQuarantined()).orElse(0L),
@@ -168,14 +234,14 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /** This execution's own record only: a record left by an earlier run of the same key says nothing about it. */
-    private Optional<IngestionAudit> audit(TriggerResult.Execution execution) {
+    private Optional<IngestionAudit> audit(String executionName, String ingestionDate, String key) {
         Path record = Path.of(java.net.URI.create(LakeLayout.auditRecord(lake.uri(LocalLake.AUDIT),
-                LocalDate.parse(execution.ingestionDate()), LakeLayout.sourceFileId(execution.key()))));
+                LocalDate.parse(ingestionDate), LakeLayout.sourceFileId(key))));
         if (!Files.exists(record)) {
             return Optional.empty();
         }
         return Optional.of(IngestionAudit.read(record.toUri().toString(), new Configuration()))
-                .filter(a -> execution.name().equals(a.runId()));
+                .filter(a -> executionName.equals(a.runId()));
     }
 
     private static IngestReport failed(String file, String executionName, Instant started, String error) {
@@ -214,33 +280,34 @@ public final class LocalPipeline implements AutoCloseable {
         private static final double NANOS_PER_SECOND = 1e9;
 
         private final PrintStream console;
-        private final Map<String, Long> enteredAtNanos = new HashMap<>();
-        private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+        // Each execution runs on the thread that delivered its event, so per-thread maps keep concurrent ones apart.
+        private final ThreadLocal<Map<String, Long>> enteredAtNanos = ThreadLocal.withInitial(HashMap::new);
+        private final ThreadLocal<Map<String, Double>> stageSeconds = ThreadLocal.withInitial(LinkedHashMap::new);
 
         StageProgress(PrintStream console) {
             this.console = console;
         }
 
-        /** Executions run one at a time, so forgetting the previous one's stages leaves only the next one's. */
+        /** A thread runs one execution at a time, so forgetting its previous one's stages leaves the next one's. */
         void clearStageSeconds() {
-            stageSeconds.clear();
+            stageSeconds.get().clear();
         }
 
         Map<String, Double> stageSeconds() {
-            return new LinkedHashMap<>(stageSeconds);
+            return new LinkedHashMap<>(stageSeconds.get());
         }
 
         @Override
         public void stateEntered(String stateName, JsonNode input) {
-            enteredAtNanos.put(stateName, System.nanoTime());
+            enteredAtNanos.get().put(stateName, System.nanoTime());
             console.printf("  %-16s started%n", stateName);
         }
 
         @Override
         public void stateExited(String stateName, JsonNode output) {
             long now = System.nanoTime();
-            double seconds = (now - enteredAtNanos.getOrDefault(stateName, now)) / NANOS_PER_SECOND;
-            stageSeconds.merge(stateName, seconds, Double::sum);
+            double seconds = (now - enteredAtNanos.get().getOrDefault(stateName, now)) / NANOS_PER_SECOND;
+            stageSeconds.get().merge(stateName, seconds, Double::sum);
             console.printf(Locale.ROOT, "  %-16s done in %.1f s%n", stateName, seconds);
         }
 

@@ -1,5 +1,6 @@
 package com.c360.local.aws;
 
+import com.c360.contract.ExecutionInput;
 import com.c360.lambda.trigger.ExecutionStarter;
 import com.c360.local.asl.AslInterpreter;
 import com.c360.local.asl.ExecutionResult;
@@ -124,6 +125,19 @@ public final class LocalStepFunctions implements ExecutionStarter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for execution " + executionName, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the record of execution " + executionName, e);
+        }
+    }
+
+    /** The input an execution was started with, as its record keeps it; empty for a name never started. */
+    public Optional<ExecutionInput> input(String executionName) {
+        Path record = executions.resolve(executionName + ".json");
+        if (!Files.exists(record)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.treeToValue(read(record).path("input"), ExecutionInput.class));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the record of execution " + executionName, e);
         }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -31,17 +30,17 @@ public final class S3Events {
     private S3Events() {
     }
 
-    public static S3Event objectCreated(LocalLake.StoredObject object, Instant eventTime) {
+    public static S3Event objectCreated(LocalLake.StoredObject object) {
         return RUNTIME_SERIALIZER.fromJson(new ByteArrayInputStream(
-                objectCreatedJson(object, eventTime).getBytes(StandardCharsets.UTF_8)));
+                objectCreatedJson(object).getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String objectCreatedJson(LocalLake.StoredObject object, Instant eventTime) {
+    static String objectCreatedJson(LocalLake.StoredObject object) {
         ObjectNode record = JSON.createObjectNode()
                 .put("eventVersion", "2.1")
                 .put("eventSource", "aws:s3")
                 .put("awsRegion", "local")
-                .put("eventTime", EVENT_TIME.format(eventTime))
+                .put("eventTime", EVENT_TIME.format(object.eventTime()))
                 .put("eventName", "ObjectCreated:Put");
         ObjectNode s3 = record.putObject("s3")
                 .put("s3SchemaVersion", "1.0")
