@@ -19,8 +19,12 @@ class S3EventsTest {
     private static final Instant EVENT_TIME = Instant.parse("2024-05-01T23:59:58.123Z");
 
     private static LocalLake.StoredObject object(String key) {
+        return object(key, EVENT_TIME);
+    }
+
+    private static LocalLake.StoredObject object(String key, Instant eventTime) {
         return new LocalLake.StoredObject("c360-local-bronze", key, 1234L, "0cc175b9c0f1b6a831c399e269772661",
-                "3HL4kqtJlcpXroDTDmJ-rmSpXd3dIbrH", "0055AED6DCD90281E5");
+                "3HL4kqtJlcpXroDTDmJ-rmSpXd3dIbrH", "0055AED6DCD90281E5", eventTime);
     }
 
     private static S3EventNotificationRecord onlyRecord(S3Event event) {
@@ -41,7 +45,7 @@ class S3EventsTest {
         "incoming/already%20encoded+%2B.csv",
         "incoming/~tilde*star'quote(paren).csv"})
     void objectCreated_keyWithSpecialCharacters_decodesToTheUploadedKey(String key) {
-        S3Event event = S3Events.objectCreated(object(key), EVENT_TIME);
+        S3Event event = S3Events.objectCreated(object(key));
 
         assertThat(onlyRecord(event).getS3().getObject().getUrlDecodedKey()).isEqualTo(key);
     }
@@ -49,7 +53,7 @@ class S3EventsTest {
     @Test
     void objectCreatedJson_formEncodesEachKeySegment_likeS3Notifications() throws Exception {
         String json = S3Events.objectCreatedJson(
-                object("year=2024/month=05/day=01/my file+v2 é.csv"), EVENT_TIME);
+                object("year=2024/month=05/day=01/my file+v2 é.csv"));
 
         // S3 documents 'red flower.jpg' arriving as 'red+flower.jpg'; '/' between folders stays as it is.
         assertThat(JSON.readTree(json).at("/Records/0/s3/object/key").asText())
@@ -58,7 +62,7 @@ class S3EventsTest {
 
     @Test
     void objectCreated_carriesBucketVersionEtagSequencerSizeAndEventName() {
-        S3EventNotificationRecord record = onlyRecord(S3Events.objectCreated(object("incoming/p.csv"), EVENT_TIME));
+        S3EventNotificationRecord record = onlyRecord(S3Events.objectCreated(object("incoming/p.csv")));
         S3ObjectEntity stored = record.getS3().getObject();
 
         assertThat(record.getEventName()).isEqualTo("ObjectCreated:Put");
@@ -73,7 +77,7 @@ class S3EventsTest {
 
     @Test
     void objectCreated_eventTimeSurvivesToTheMillisecond() {
-        S3EventNotificationRecord record = onlyRecord(S3Events.objectCreated(object("incoming/p.csv"), EVENT_TIME));
+        S3EventNotificationRecord record = onlyRecord(S3Events.objectCreated(object("incoming/p.csv")));
 
         assertThat(record.getEventTime().getMillis()).isEqualTo(1_714_607_998_123L);
     }
@@ -84,7 +88,7 @@ class S3EventsTest {
         "2024-05-01T10:00:00Z,        2024-05-01T10:00:00.000Z"})
     void objectCreatedJson_writesEventTimeWithExactlyMillisecondsLikeS3(Instant eventTime, String expected)
             throws Exception {
-        JsonNode json = JSON.readTree(S3Events.objectCreatedJson(object("incoming/p.csv"), eventTime));
+        JsonNode json = JSON.readTree(S3Events.objectCreatedJson(object("incoming/p.csv", eventTime)));
 
         // S3 documents the format as 1970-01-01T00:00:00.000Z; Instant.toString would give 0, 3, 6 or 9 digits.
         assertThat(json.at("/Records/0/eventTime").asText()).isEqualTo(expected);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.c360.lambda.trigger.TriggerHandler;
 import com.c360.lambda.trigger.TriggerResult;
+import com.c360.contract.UploadOrder;
 import com.c360.local.LocalLake;
 import com.c360.local.asl.AslStateMachine;
 import com.c360.local.asl.ExecutionListener;
@@ -28,7 +29,6 @@ class TriggerHandlerLocalStepFunctionsTest {
               "Work": {"Type": "Task", "Resource": "arn:aws:states:::test:work", "End": true}}}""";
     private static final String KEY = "year=2024/month=02/day=29/purchases march+april 東京 100%.csv";
     // Late on the 28th UTC: the key's folders, not the event time, decide the ingestion date.
-    private static final Instant EVENT_TIME = Instant.parse("2024-02-28T23:30:00.250Z");
 
     @TempDir
     Path home;
@@ -58,8 +58,8 @@ class TriggerHandlerLocalStepFunctionsTest {
         TriggerHandler trigger = triggerOverLocalStepFunctions();
         LocalLambdaContext context = LocalLambdaContext.forFunction("c360-local-trigger");
 
-        TriggerResult first = trigger.handleRequest(S3Events.objectCreated(object, EVENT_TIME), context);
-        TriggerResult redelivered = trigger.handleRequest(S3Events.objectCreated(object, EVENT_TIME), context);
+        TriggerResult first = trigger.handleRequest(S3Events.objectCreated(object), context);
+        TriggerResult redelivered = trigger.handleRequest(S3Events.objectCreated(object), context);
 
         assertThat(first.started()).hasSize(1);
         assertThat(first.duplicates()).isEmpty();
@@ -69,7 +69,8 @@ class TriggerHandlerLocalStepFunctionsTest {
                 .put("bucket", "c360-local-bronze")
                 .put("key", KEY)
                 .put("versionId", object.versionId())
-                .put("ingestionDate", "2024-02-29"));
+                .put("ingestionDate", "2024-02-29")
+                .put("uploadOrder", UploadOrder.of(object.eventTime(), object.sequencer())));
         assertThat(home.resolve("executions").resolve(first.started().get(0).name() + ".json")).isRegularFile();
     }
 
@@ -78,10 +79,10 @@ class TriggerHandlerLocalStepFunctionsTest {
         LocalLake.StoredObject object = uploadedObject();
         LocalLambdaContext context = LocalLambdaContext.forFunction("c360-local-trigger");
         TriggerResult first = triggerOverLocalStepFunctions()
-                .handleRequest(S3Events.objectCreated(object, EVENT_TIME), context);
+                .handleRequest(S3Events.objectCreated(object), context);
 
         TriggerResult later = triggerOverLocalStepFunctions()
-                .handleRequest(S3Events.objectCreated(object, EVENT_TIME.plusSeconds(60)), context);
+                .handleRequest(S3Events.objectCreated(object), context);
 
         assertThat(later.started()).isEmpty();
         assertThat(later.duplicates()).containsExactlyElementsOf(first.started());
@@ -93,8 +94,8 @@ class TriggerHandlerLocalStepFunctionsTest {
         TriggerHandler trigger = triggerOverLocalStepFunctions();
         LocalLambdaContext context = LocalLambdaContext.forFunction("c360-local-trigger");
 
-        TriggerResult first = trigger.handleRequest(S3Events.objectCreated(uploadedObject(), EVENT_TIME), context);
-        TriggerResult second = trigger.handleRequest(S3Events.objectCreated(uploadedObject(), EVENT_TIME), context);
+        TriggerResult first = trigger.handleRequest(S3Events.objectCreated(uploadedObject()), context);
+        TriggerResult second = trigger.handleRequest(S3Events.objectCreated(uploadedObject()), context);
 
         assertThat(second.started()).hasSize(1);
         assertThat(second.started().get(0).name()).isNotEqualTo(first.started().get(0).name());
