@@ -8,7 +8,7 @@ import javax.sql.DataSource;
 
 /** The tables c360's migrations create, which {@code reset} and {@code bench} empty. */
 public final class C360Tables {
-    public static final List<String> ALL = List.of("customer_purchase_summary", "customer_daily_purchase",
+    public static final List<String> ALL = List.of("customer_purchase_summary", "customer_summary_version",
             "customer_purchase_summary_staging", "pipeline_run");
 
     private C360Tables() {

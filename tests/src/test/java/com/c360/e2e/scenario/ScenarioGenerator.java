@@ -32,8 +32,8 @@ public final class ScenarioGenerator {
     public static final LocalDate LAST_PURCHASE_DATE = LocalDate.of(2026, 6, 30);
     public static final LocalDate FIRST_INGESTION_DATE = LocalDate.of(2026, 7, 1);
     public static final int INGESTION_DAYS = 4;
-    private static final int MIN_STEPS = 10;
-    private static final int MAX_STEPS = 20;
+    public static final int MIN_STEPS = 10;
+    public static final int MAX_STEPS = 20;
     private static final double FAULT_PROBABILITY = 0.12;
     private static final double EXACT_DUPLICATE_PROBABILITY = 0.15;
     private static final double CONFLICTING_DUPLICATE_PROBABILITY = 0.12;
@@ -53,13 +53,25 @@ public final class ScenarioGenerator {
 
     private final long seed;
     private final List<String> currencies;
+    private final int minSteps;
+    private final int maxSteps;
 
     public ScenarioGenerator(long seed) {
         this(seed, FxRates.reference());
     }
 
     public ScenarioGenerator(long seed, FxRates fx) {
+        this(seed, fx, MIN_STEPS, MAX_STEPS);
+    }
+
+    /** Scenarios of {@code minSteps..maxSteps} steps, plus the late deliveries still held back at the end. */
+    public ScenarioGenerator(long seed, FxRates fx, int minSteps, int maxSteps) {
+        if (minSteps < 1 || maxSteps < minSteps) {
+            throw new IllegalArgumentException("steps must be 1 <= min <= max, got " + minSteps + ".." + maxSteps);
+        }
         this.seed = seed;
+        this.minSteps = minSteps;
+        this.maxSteps = maxSteps;
         // Sorted, so the seed alone decides which currency a draw picks. A rate on the first purchase date covers
         // every later one, since a purchase converts with the latest rate on or before its date.
         List<String> usable = new ArrayList<>(List.of(FxRates.AUD));
@@ -93,7 +105,7 @@ public final class ScenarioGenerator {
         }
 
         Scenario scenario() {
-            int stepCount = MIN_STEPS + random.nextInt(MAX_STEPS - MIN_STEPS + 1);
+            int stepCount = minSteps + random.nextInt(maxSteps - minSteps + 1);
             List<Step> steps = new ArrayList<>();
             for (int i = 0; i < stepCount; i++) {
                 day = FIRST_INGESTION_DATE.plusDays((long) i * INGESTION_DAYS / stepCount);
