@@ -68,7 +68,7 @@ class UpsertHandlerTest {
         String response = upsert("run-2");
 
         assertThat(response).contains("\"customersUpserted\":1");
-        assertThat(store.summaries().get(1L)).isEqualTo(new Summary("Alice B", "alice b@example.com",
+        assertThat(store.summaries().get(1L)).isEqualTo(new Summary("Alice B", "alice.b@example.com",
                 new BigDecimal("12.00"), LocalDate.parse("2024-05-01"), LocalDate.parse("2024-05-01"), 2));
         assertThat(store.summaries().get(2L)).isEqualTo(bobBefore);
         assertThat(store.appliedVersions()).isEqualTo(Map.of(1L, 2L, 2L, 1L));
