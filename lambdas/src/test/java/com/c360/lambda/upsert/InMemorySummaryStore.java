@@ -33,7 +33,8 @@ final class InMemorySummaryStore implements SummaryStore, SummaryTransaction {
         static StagedCustomer bought(long customerId, String name, String total, String first, String last,
                 long silverVersion) {
             String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@example.com";
-            return new StagedCustomer(customerId, name, email, new BigDecimal(total), 1, LocalDate.parse(first), LocalDate.parse(last), customerId * 100, silverVersion);
+            return new StagedCustomer(customerId, name, email, new BigDecimal(total), 1,
+                    LocalDate.parse(first), LocalDate.parse(last), customerId * 100, silverVersion);
         }
 
         static StagedCustomer emptied(long customerId, long silverVersion) {
