@@ -35,7 +35,10 @@ public final class IcebergCommits {
         return retryingConflicts(what, attempt, IcebergCommits::sleep);
     }
 
-    /** As above, waiting out each backoff with {@code sleep}: tests run twenty attempts without the real waits. */
+    /**
+     * {@link #retryingConflicts(String, Supplier)}, waiting out each backoff with {@code sleep}, so tests run every
+     * attempt without the real waits.
+     */
     static <T> T retryingConflicts(String what, Supplier<T> attempt, Consumer<Duration> sleep) {
         RuntimeException last = null;
         for (int attemptNumber = 1; attemptNumber <= MAX_ATTEMPTS; attemptNumber++) {

@@ -96,8 +96,6 @@ class SilverToGoldJobIT extends SparkTestBase {
         }
     }
 
-    // ---- running the jobs ----
-
     private String root(String layer) {
         return lake.resolve(layer).toUri().toString();
     }
@@ -162,8 +160,6 @@ class SilverToGoldJobIT extends SparkTestBase {
                 "catalog_database", CATALOG.database()))));
     }
 
-    // ---- reading the results ----
-
     private List<Row> goldRows() {
         return spark.table(CATALOG.goldTable()).collectAsList();
     }
@@ -200,8 +196,6 @@ class SilverToGoldJobIT extends SparkTestBase {
         return IcebergTables.load(spark, CATALOG.silverTable()).currentSnapshot().sequenceNumber();
     }
 
-    // ---- the oracle's answers ----
-
     private ExpectedGold expectedFor(long customerId) {
         return ExpectedGold.of(customerId, silver.values().stream()
                 .filter(purchase -> purchase.customerId() == customerId).toList());
@@ -219,8 +213,6 @@ class SilverToGoldJobIT extends SparkTestBase {
     private static Purchase purchase(long purchaseId, long customerId, String date, String aud) {
         return new Purchase(purchaseId, customerId, "Cust", "No" + customerId, "c" + customerId + "@x.com", date, aud);
     }
-
-    // ---- scenarios ----
 
     @Test
     void firstUpload_createsAGoldRowPerCustomer_stampedWithTheSilverVersion() throws IOException {
