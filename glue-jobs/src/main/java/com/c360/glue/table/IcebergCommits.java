@@ -3,6 +3,7 @@ package com.c360.glue.table;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
@@ -31,6 +32,14 @@ public final class IcebergCommits {
      * @throws ConcurrentCommitException after {@link #MAX_ATTEMPTS} conflicting attempts
      */
     public static <T> T retryingConflicts(String what, Supplier<T> attempt) {
+        return retryingConflicts(what, attempt, IcebergCommits::sleep);
+    }
+
+    /**
+     * {@link #retryingConflicts(String, Supplier)}, waiting out each backoff with {@code sleep}, so tests run every
+     * attempt without the real waits.
+     */
+    static <T> T retryingConflicts(String what, Supplier<T> attempt, Consumer<Duration> sleep) {
         RuntimeException last = null;
         for (int attemptNumber = 1; attemptNumber <= MAX_ATTEMPTS; attemptNumber++) {
             try {
@@ -41,10 +50,14 @@ public final class IcebergCommits {
                     throw e;
                 }
                 last = e;
+                if (attemptNumber == MAX_ATTEMPTS) {
+                    // No attempt follows: waiting would only delay the failure.
+                    break;
+                }
                 Duration backoff = backoff(attemptNumber);
                 LOG.info("{}: concurrent commit ({}), attempt {} of {}, again in {} ms", what,
                         conflict.get().getClass().getSimpleName(), attemptNumber, MAX_ATTEMPTS, backoff.toMillis());
-                sleep(backoff);
+                sleep.accept(backoff);
             }
         }
         throw new ConcurrentCommitException(what + " still conflicted with other commits after " + MAX_ATTEMPTS

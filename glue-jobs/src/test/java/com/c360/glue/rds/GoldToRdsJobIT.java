@@ -17,20 +17,22 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The job as Glue runs it (through {@code main}) against a gold partition written by Spark and a real Postgres. */
+/** The job as Glue runs it (through {@code main}) against a run's gold changes written by Spark and a real Postgres. */
 class GoldToRdsJobIT extends SparkTestBase {
     private static final LocalDate DAY = LocalDate.of(2024, 2, 29);
-    private static final StructType GOLD_SCHEMA = GoldAggregation.SCHEMA;
+    private static final String[] COLUMNS = {"customer_id", "full_name", "email", "total_spent_aud", "purchase_count",
+        "first_purchase_date", "last_purchase_date", "latest_purchase_id", "silver_version"};
 
     private static StagingDatabase database;
 
@@ -52,17 +54,24 @@ class GoldToRdsJobIT extends SparkTestBase {
         database.truncate();
     }
 
-    private record Gold(long customerId, String fullName, String email, String total, long count, String first,
-            String last, long latestPurchaseId) {
-        Row toRow() {
-            return RowFactory.create(customerId, fullName, email, new BigDecimal(total), count, Date.valueOf(first),
-                    Date.valueOf(last), latestPurchaseId, Date.valueOf(DAY));
+    /** One row of a changes file; {@code count} 0 is a customer left without purchases, every value null. */
+    private record Change(long customerId, String fullName, String email, String total, long count, String first,
+            String last, Long latestPurchaseId, long silverVersion) {
+        static Change emptied(long customerId, long silverVersion) {
+            return new Change(customerId, null, null, null, 0, null, null, null, silverVersion);
         }
 
-        /** How the row reads back from staging: {@code customer|name|email|total|count|first|last|latest}. */
+        Row toRow() {
+            return RowFactory.create(customerId, fullName, email, total == null ? null : new BigDecimal(total), count,
+                    first == null ? null : Date.valueOf(first), last == null ? null : Date.valueOf(last),
+                    latestPurchaseId, silverVersion);
+        }
+
+        /** How the row reads back from staging, column by column, SQL NULL as {@code null}. */
         String staged() {
             return String.join("|", String.valueOf(customerId), String.valueOf(fullName), String.valueOf(email),
-                    total, String.valueOf(count), first, last, String.valueOf(latestPurchaseId));
+                    String.valueOf(total), String.valueOf(count), String.valueOf(first), String.valueOf(last),
+                    String.valueOf(latestPurchaseId), String.valueOf(silverVersion));
         }
     }
 
@@ -70,32 +79,41 @@ class GoldToRdsJobIT extends SparkTestBase {
         return lake.resolve("gold").toUri().toString();
     }
 
-    private void writeGold(List<Gold> rows) {
-        spark.createDataFrame(rows.stream().map(Gold::toRow).toList(), GOLD_SCHEMA)
+    /** As silver->gold writes them: the whole folder of the run, replaced on a retry. */
+    private void writeChanges(String runId, List<Change> changes) {
+        spark.createDataFrame(changes.stream().map(Change::toRow).toList(), GoldAggregation.SCHEMA)
                 .repartition(2)
-                .write().mode(SaveMode.Overwrite).parquet(LakeLayout.goldDay(goldRoot(), DAY));
+                .write().mode(SaveMode.Overwrite).parquet(LakeLayout.goldChanges(goldRoot(), runId));
     }
 
     private void runJob(String runId) {
-        GoldToRdsJob.main(new String[] {
-            "--JOB_ID", "j_123", "--ingestion_date", DAY.toString(), "--run_id", runId,
-            "--gold_root", goldRoot(), "--db_url", database.url(), "--db_user", "postgres"});
+        DatabaseEndpoint endpoint = database.endpoint();
+        List<String> args = new ArrayList<>(List.of(
+                "--JOB_ID", "j_123", "--ingestion_date", DAY.toString(), "--run_id", runId,
+                "--gold_root", goldRoot(), "--db_url", endpoint.jdbcUrl(), "--db_user", endpoint.user()));
+        if (endpoint.password() != null) {
+            args.addAll(List.of("--db_password", endpoint.password()));
+        }
+        GoldToRdsJob.main(args.toArray(String[]::new));
     }
 
     private static List<String> staged(String runId) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection connection = database.connect();
-                PreparedStatement statement = connection.prepareStatement("""
-                        SELECT concat_ws('|', customer_id, coalesce(full_name, 'null'), coalesce(email, 'null'),
-                            total_spent_aud, purchase_count, first_purchase_date, last_purchase_date,
-                            latest_purchase_id)
-                        FROM customer_purchase_summary_staging
-                        WHERE run_id = ? AND ingestion_date = ? ORDER BY customer_id""")) {
+                PreparedStatement statement = connection.prepareStatement("SELECT " + String.join(", ", COLUMNS)
+                        + " FROM customer_purchase_summary_staging WHERE run_id = ? AND ingestion_date = ?"
+                        + " ORDER BY customer_id")) {
             statement.setString(1, runId);
             statement.setDate(2, Date.valueOf(DAY));
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    rows.add(row.getString(1));
+                    rows.add(IntStream.rangeClosed(1, COLUMNS.length).mapToObj(column -> {
+                        try {
+                            return String.valueOf(row.getString(column));
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).collect(Collectors.joining("|")));
                 }
             }
         }
@@ -115,56 +133,87 @@ class GoldToRdsJobIT extends SparkTestBase {
     }
 
     @Test
-    void goldPartition_isStagedRowForRow_includingTrickyText() throws SQLException {
-        List<Gold> gold = List.of(
-                new Gold(1, "Smith, John", "john@example.com", "1234.50", 3, "2024-01-01", "2024-02-29", 77),
-                new Gold(2, "O\"Brien", "ob,\"x\"@example.com", "0.01", 1, "2024-02-29", "2024-02-29", 78),
-                new Gold(3, "Multi\nLine\r\nName", "\\.", "99999999.99", 2, "2023-12-31", "2024-02-01", 79),
-                new Gold(4, "Zoë 山田 🎉", "zoë@例え.jp", "10.00", 1, "2024-02-28", "2024-02-28", 80),
-                new Gold(5, null, "", "5.00", 1, "2024-02-28", "2024-02-28", 81));
-        writeGold(gold);
+    void runsChanges_areStagedRowForRow_withSilverVersions_trickyText_andTheEmptiedCustomer() throws SQLException {
+        List<Change> changes = List.of(
+                new Change(1, "Smith, John", "john@example.com", "1234.50", 3, "2024-01-01", "2024-02-29", 77L, 5),
+                new Change(2, "O\"Brien", "ob,\"x\"@example.com", "0.01", 1, "2024-02-29", "2024-02-29", 78L, 5),
+                new Change(3, "Multi\nLine\r\nName", "\\.", "99999999.99", 2, "2023-12-31", "2024-02-01", 79L, 5),
+                new Change(4, "Zoë 山田 🎉", "zoë@例え.jp", "10.00", 1, "2024-02-28", "2024-02-28", 80L, 5),
+                new Change(5, null, "", "5.00", 1, "2024-02-28", "2024-02-28", 81L, 5),
+                Change.emptied(6, 5));
+        writeChanges("exec-1", changes);
 
         runJob("exec-1");
 
-        assertThat(staged("exec-1")).containsExactlyElementsOf(gold.stream().map(Gold::staged).toList());
-        assertThat(pipelineRun("exec-1")).isEqualTo("2024-02-29/5/true");
+        assertThat(staged("exec-1")).containsExactlyElementsOf(changes.stream().map(Change::staged).toList());
+        assertThat(staged("exec-1")).last().isEqualTo("6|null|null|null|0|null|null|null|5");
+        assertThat(pipelineRun("exec-1")).isEqualTo("2024-02-29/6/true");
     }
 
     @Test
-    void rerunOfTheSameRun_stagesTheDayOnce_reflectingTheCurrentGold() throws SQLException {
-        writeGold(List.of(
-                new Gold(1, "A", "a@x", "1.00", 1, "2024-02-29", "2024-02-29", 1),
-                new Gold(2, "B", "b@x", "2.00", 1, "2024-02-29", "2024-02-29", 2)));
+    void rerunOfTheSameRun_stagesItsChangesOnce_asSilverToGoldLastWroteThem() throws SQLException {
+        writeChanges("exec-1", List.of(
+                new Change(1, "A", "a@x", "1.00", 1, "2024-02-29", "2024-02-29", 1L, 3),
+                new Change(2, "B", "b@x", "2.00", 1, "2024-02-29", "2024-02-29", 2L, 3)));
         runJob("exec-1");
-        List<Gold> regenerated = List.of(
-                new Gold(1, "A", "a@x", "1.00", 1, "2024-02-29", "2024-02-29", 1),
-                new Gold(2, "B", "b@x", "2.00", 1, "2024-02-29", "2024-02-29", 2),
-                new Gold(3, "C", "c@x", "3.00", 1, "2024-02-29", "2024-02-29", 3));
-        writeGold(regenerated);
+        List<Change> rewritten = List.of(
+                new Change(1, "A", "a@x", "1.00", 1, "2024-02-29", "2024-02-29", 1L, 4),
+                Change.emptied(2, 4),
+                new Change(3, "C", "c@x", "3.00", 1, "2024-02-29", "2024-02-29", 3L, 4));
+        writeChanges("exec-1", rewritten);
 
         runJob("exec-1");
         runJob("exec-1");
 
-        assertThat(staged("exec-1")).containsExactlyElementsOf(regenerated.stream().map(Gold::staged).toList());
+        assertThat(staged("exec-1")).containsExactlyElementsOf(rewritten.stream().map(Change::staged).toList());
         assertThat(pipelineRun("exec-1")).isEqualTo("2024-02-29/3/true");
     }
 
     @Test
-    void absentGoldPartition_stagesZeroRows() throws SQLException {
-        runJob("exec-empty");
+    void anotherRunsChanges_areNotStagedForThisRun() throws SQLException {
+        Change mine = new Change(1, "A", "a@x", "1.00", 1, "2024-02-29", "2024-02-29", 1L, 3);
+        writeChanges("exec-1", List.of(mine));
+        writeChanges("exec-2", List.of(new Change(2, "B", "b@x", "2.00", 1, "2024-02-29", "2024-02-29", 2L, 4)));
 
-        assertThat(staged("exec-empty")).isEmpty();
-        assertThat(pipelineRun("exec-empty")).isEqualTo("2024-02-29/0/true");
+        runJob("exec-1");
+
+        assertThat(staged("exec-1")).containsExactly(mine.staged());
+        assertThat(staged("exec-2")).isEmpty();
+        assertThat(pipelineRun("exec-2")).isNull();
     }
 
     @Test
-    void stagingRejectedByPostgres_failsNamingTheDatabaseCause() {
+    void emptyChanges_ofAnUploadThatChangedNothing_stageZeroRows() throws SQLException {
+        writeChanges("exec-stale", List.of());
+
+        runJob("exec-stale");
+
+        assertThat(staged("exec-stale")).isEmpty();
+        assertThat(pipelineRun("exec-stale")).isEqualTo("2024-02-29/0/true");
+    }
+
+    @Test
+    void missingChangesFolder_failsTyped_namingTheRun_andStagesNothing() throws SQLException {
+        writeChanges("exec-other", List.of(Change.emptied(1, 2)));
+
+        assertThatThrownBy(() -> runJob("exec-missing"))
+                .isInstanceOf(GoldStagingException.class)
+                .hasMessageStartingWith("Staging run exec-missing failed")
+                .hasMessageContaining(LakeLayout.goldChanges(goldRoot(), "exec-missing"))
+                .hasMessageContaining("run silver->gold for this run first");
+        assertThat(pipelineRun("exec-missing")).isNull();
+    }
+
+    @Test
+    void stagingRejectedByPostgres_failsNamingTheDatabaseCause() throws SQLException {
         // Bronze->silver quarantines NUL bytes now; a gold file written before that still fails, but says why.
-        writeGold(List.of(new Gold(1, "Nul\u0000Byte", "n@x", "1.00", 1, "2024-02-29", "2024-02-29", 1)));
+        writeChanges("exec-nul",
+                List.of(new Change(1, "Nul\u0000Byte", "n@x", "1.00", 1, "2024-02-29", "2024-02-29", 1L, 2)));
 
         assertThatThrownBy(() -> runJob("exec-nul"))
                 .isInstanceOf(GoldStagingException.class)
                 .hasMessageStartingWith("Staging ")
-                .hasMessageContaining("failed: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
+                .hasMessageContaining("run exec-nul failed: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
+        assertThat(pipelineRun("exec-nul")).isNull();
     }
 }

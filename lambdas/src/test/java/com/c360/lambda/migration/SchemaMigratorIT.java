@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,14 +43,46 @@ class SchemaMigratorIT {
     }
 
     @Test
-    void emptyDatabase_getsTheV1Tables_andASecondRunDoesNothing() throws SQLException {
+    void emptyDatabase_getsTheV2Tables_andASecondRunDoesNothing() throws SQLException {
         SchemaMigrator.MigrationOutcome first = SchemaMigrator.migrate(database.credentials());
         SchemaMigrator.MigrationOutcome second = SchemaMigrator.migrate(database.credentials());
 
-        assertThat(first).isEqualTo(new SchemaMigrator.MigrationOutcome(1, "1"));
+        assertThat(first).isEqualTo(new SchemaMigrator.MigrationOutcome(2, "2"));
         assertThat(second.migrationsExecuted()).isZero();
-        assertThat(tables()).containsExactly("customer_daily_purchase", "customer_purchase_summary",
-                "customer_purchase_summary_staging", "flyway_schema_history", "pipeline_run");
+        assertThat(tables()).containsExactly("customer_purchase_summary", "customer_purchase_summary_staging",
+                "customer_summary_version", "flyway_schema_history", "pipeline_run");
+    }
+
+    @Test
+    void databaseAtV1WithStagedRows_migratesToV2_droppingTheStagingV2CannotApply() throws SQLException {
+        Flyway.configure().locations(SchemaMigrator.MIGRATIONS_LOCATION).target("1")
+                .dataSource(database.credentials().jdbcUrl(), database.credentials().user(),
+                        database.credentials().password())
+                .load().migrate();
+        try (Connection connection = database.connect()) {
+            connection.createStatement().executeUpdate("""
+                    INSERT INTO customer_purchase_summary_staging VALUES
+                        ('run-1', '2024-05-01', 1, 'Alice', 'alice@example.com', 10.00, 1,
+                         '2024-05-01', '2024-05-01', 101)""");
+            connection.createStatement().executeUpdate("""
+                    INSERT INTO pipeline_run (run_id, ingestion_date, staged_rows, staged_at)
+                    VALUES ('run-1', '2024-05-01', 1, now())""");
+        }
+
+        SchemaMigrator.MigrationOutcome outcome = SchemaMigrator.migrate(database.credentials());
+
+        assertThat(outcome).isEqualTo(new SchemaMigrator.MigrationOutcome(1, "2"));
+        assertThat(count("customer_purchase_summary_staging")).isZero();
+        assertThat(count("pipeline_run")).isEqualTo(1);
+        assertThat(tables()).doesNotContain("customer_daily_purchase").contains("customer_summary_version");
+    }
+
+    private long count(String table) throws SQLException {
+        try (Connection connection = database.connect();
+                ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test
@@ -64,9 +97,9 @@ class SchemaMigratorIT {
                 new TestContext("migrations"));
 
         assertThat(created).containsEntry("PhysicalResourceId", "c360-schema-migrations")
-                .containsEntry("Data", Map.of("SchemaVersion", "1", "MigrationsExecuted", "1"));
+                .containsEntry("Data", Map.of("SchemaVersion", "2", "MigrationsExecuted", "2"));
         assertThat(updated).containsEntry("PhysicalResourceId", "c360-schema-migrations")
-                .containsEntry("Data", Map.of("SchemaVersion", "1", "MigrationsExecuted", "0"));
+                .containsEntry("Data", Map.of("SchemaVersion", "2", "MigrationsExecuted", "0"));
         assertThat(tables()).contains("customer_purchase_summary");
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3BucketEntity;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3Entity;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
+import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import com.c360.lambda.testing.LambdaEvents;
 import com.c360.lambda.testing.TestContext;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,10 +62,53 @@ class TriggerHandlerTest {
         JsonNode input = onlyInput();
         List<String> fields = new ArrayList<>();
         input.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("bucket", "key", "versionId", "ingestionDate");
+        assertThat(fields).containsExactly("bucket", "key", "versionId", "ingestionDate", "uploadOrder");
         assertThat(input.get("bucket").asText()).isEqualTo("c360-bronze");
         assertThat(input.get("versionId").asText()).isEqualTo("3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY");
         assertThat(input.get("ingestionDate").asText()).isEqualTo("2024-05-01");
+        // eventTime 2024-05-01T10:15:30.123Z in epoch millis, then sequencer 0062E99A88DC407460 padded to 32.
+        assertThat(input.get("uploadOrder").asText()).isEqualTo("001714558530123-0062E99A88DC40746000000000000000");
+    }
+
+    @Test
+    void executionInput_isTheWholeJsonTheStateMachineReads() throws Exception {
+        handle("s3-put-partitioned-key.json");
+
+        assertThat(stepFunctions.executions().values()).containsExactly("{\"bucket\":\"c360-bronze\","
+                + "\"key\":\"incoming/year=2024/month=02/day=29/purchases.csv\","
+                + "\"versionId\":\"3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY\",\"ingestionDate\":\"2024-02-29\","
+                + "\"uploadOrder\":\"001709600400000-0062E99A88DC40746000000000000000\"}");
+    }
+
+    @Test
+    void recordWithoutEventTime_isRejected_namingItsKey_andTheOtherRecordStillStarts() {
+        // Built by hand: the Lambda runtime's own deserializer cannot read a record without eventTime at all. The key
+        // is partitioned, so the ingestion date does not need the event time and the rejection is the upload order's.
+        String key = "incoming/year=2024/month=02/day=29/no-time.csv";
+        S3Event event = new S3Event(List.of(
+                record(key, null, "0062E99A88DC407460"),
+                record("incoming/timed.csv", "2024-05-01T10:15:30.123Z", "0062E99A88DC407461")));
+
+        assertThatThrownBy(() -> handler.handleRequest(event, new TestContext("trigger")))
+                .isInstanceOf(InvalidEventRecordException.class)
+                .hasMessageContaining(key)
+                .hasMessageContaining("no eventTime");
+        assertThat(stepFunctions.executions().values()).singleElement().asString()
+                .contains("\"key\":\"incoming/timed.csv\"");
+    }
+
+    @Test
+    void twoEventsForTheSameKey_withIncreasingSequencers_getIncreasingUploadOrders() throws Exception {
+        handle("s3-put-two-versions.json"); // same eventTime, sequencers ...460 then ...461
+
+        List<String> uploadOrders = new ArrayList<>();
+        for (String input : stepFunctions.executions().values()) {
+            uploadOrders.add(JSON.readTree(input).get("uploadOrder").asText());
+        }
+        assertThat(uploadOrders).containsExactly(
+                "001714558530123-0062E99A88DC40746000000000000000",
+                "001714558530123-0062E99A88DC40746100000000000000");
+        assertThat(uploadOrders.get(0)).isLessThan(uploadOrders.get(1));
     }
 
     @Test
@@ -144,5 +191,12 @@ class TriggerHandlerTest {
                 .isInstanceOf(InvalidEventRecordException.class)
                 .hasMessageContaining("no versionId, eTag or sequencer");
         assertThat(stepFunctions.attempts()).isEmpty();
+    }
+
+    private static S3EventNotificationRecord record(String key, String eventTime, String sequencer) {
+        return new S3EventNotificationRecord("ap-southeast-2", "ObjectCreated:Put", "aws:s3", eventTime, "2.1", null,
+                null, new S3Entity("bronze-csv-created", new S3BucketEntity("c360-bronze", null,
+                        "arn:aws:s3:::c360-bronze"), new S3ObjectEntity(key, 2048L, "5d41402abc4b2a76b9719d911017c592",
+                        "version-" + sequencer, sequencer), "1.0"), null);
     }
 }

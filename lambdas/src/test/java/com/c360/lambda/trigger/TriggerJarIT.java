@@ -76,8 +76,11 @@ class TriggerJarIT {
             assertThat(request.path("name").asText()).isEqualTo(ExecutionNames.forObject("c360-bronze",
                     "incoming/year=2024/month=02/day=29/purchases.csv",
                     new ObjectVersion(ObjectVersion.Source.VERSION_ID, "3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY")));
-            assertThat(JSON.readTree(request.path("input").asText()).path("ingestionDate").asText())
-                    .isEqualTo("2024-02-29");
+            JsonNode input = JSON.readTree(request.path("input").asText());
+            assertThat(input.path("ingestionDate").asText()).isEqualTo("2024-02-29");
+            // eventTime 2024-03-05T01:00:00Z in epoch millis, then the sequencer padded to 32 hex digits.
+            assertThat(input.path("uploadOrder").asText())
+                    .isEqualTo("001709600400000-0062E99A88DC40746000000000000000");
         });
     }
 

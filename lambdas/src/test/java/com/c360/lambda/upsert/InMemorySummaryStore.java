@@ -1,41 +1,82 @@
 package com.c360.lambda.upsert;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The orchestration's view of the database as plain maps: enough to drive every branch of {@link SummaryUpserter}
- * and to record which steps ran in which order. The SQL itself is covered by {@code UpsertHandlerIT}.
+ * The upsert's tables as maps: {@code pipeline_run}, the staged rows of each run, {@code customer_summary_version} and
+ * {@code customer_purchase_summary}, with {@link #applyNewerChanges} following the SQL's rules, so unit tests can
+ * check what a run leaves behind and not only which steps ran. {@code updated_at} is the number of the transaction
+ * that last wrote the row. The SQL itself is covered by {@code UpsertHandlerIT}.
  */
 final class InMemorySummaryStore implements SummaryStore, SummaryTransaction {
     private final Map<String, StagedRun> runs = new HashMap<>();
-    private final Map<String, Integer> stagedRowCounts = new HashMap<>();
-    private final Set<String> runsWithNewerAppliedRun = new HashSet<>();
+    private final Map<String, Map<Long, StagedCustomer>> stagedByRun = new HashMap<>();
+    private final Map<Long, Long> appliedVersions = new TreeMap<>();
+    private final Map<Long, Summary> summaries = new TreeMap<>();
     private final List<String> steps = new ArrayList<>();
     private int transactions;
 
-    void stage(String runId, String ingestionDate, int rows) {
-        runs.put(runId, new StagedRun(runId, java.time.LocalDate.parse(ingestionDate), rows, false, 0));
-        stagedRowCounts.put(runId, rows);
+    /** A {@code customer_purchase_summary_staging} row; purchaseCount 0 leaves the other figures null. */
+    record StagedCustomer(long customerId, String fullName, String email, BigDecimal totalSpentAud,
+            int purchaseCount, LocalDate firstPurchaseDate, LocalDate lastPurchaseDate, Long latestPurchaseId,
+            long silverVersion) {
+
+        static StagedCustomer bought(long customerId, String name, String total, String first, String last,
+                long silverVersion) {
+            String email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@example.com";
+            return new StagedCustomer(customerId, name, email, new BigDecimal(total), 1,
+                    LocalDate.parse(first), LocalDate.parse(last), customerId * 100, silverVersion);
+        }
+
+        static StagedCustomer emptied(long customerId, long silverVersion) {
+            return new StagedCustomer(customerId, null, null, null, 0, null, null, null, silverVersion);
+        }
     }
 
-    void markApplied(String runId, String ingestionDate, int customersUpserted) {
-        runs.put(runId, new StagedRun(runId, java.time.LocalDate.parse(ingestionDate), customersUpserted, true,
+    /** A {@code customer_purchase_summary} row. */
+    record Summary(String fullName, String email, BigDecimal totalSpentAud, LocalDate firstPurchaseDate,
+            LocalDate lastPurchaseDate, int updatedInTransaction) {
+
+        boolean sameValuesAs(StagedCustomer staged) {
+            // NUMERIC compares by value: 10.5 and 10.50 are not distinct.
+            return Objects.equals(fullName, staged.fullName()) && Objects.equals(email, staged.email())
+                    && totalSpentAud.compareTo(staged.totalSpentAud()) == 0
+                    && firstPurchaseDate.equals(staged.firstPurchaseDate())
+                    && lastPurchaseDate.equals(staged.lastPurchaseDate());
+        }
+    }
+
+    /** What the gold→RDS job does: replaces the run's staging and {@code pipeline_run} row, not yet applied. */
+    void stage(String runId, String ingestionDate, StagedCustomer... rows) {
+        Map<Long, StagedCustomer> staged = new TreeMap<>();
+        for (StagedCustomer row : rows) {
+            staged.put(row.customerId(), row);
+        }
+        stagedByRun.put(runId, staged);
+        runs.put(runId, new StagedRun(runId, LocalDate.parse(ingestionDate), rows.length, false, 0));
+    }
+
+    /** A run applied by an earlier invocation, its staging gone. */
+    void appliedEarlier(String runId, String ingestionDate, int customersUpserted) {
+        runs.put(runId, new StagedRun(runId, LocalDate.parse(ingestionDate), customersUpserted, true,
                 customersUpserted));
-        stagedRowCounts.remove(runId);
+        stagedByRun.remove(runId);
     }
 
+    /** Drops all but the run's first {@code remaining} staged rows, leaving its recorded count as it was. */
     void loseStagedRows(String runId, int remaining) {
-        stagedRowCounts.put(runId, remaining);
-    }
-
-    void newerRunAppliedFor(String runId) {
-        runsWithNewerAppliedRun.add(runId);
+        Map<Long, StagedCustomer> kept = new TreeMap<>();
+        stagedByRun.get(runId).values().stream().limit(remaining).forEach(row -> kept.put(row.customerId(), row));
+        stagedByRun.put(runId, kept);
     }
 
     List<String> steps() {
@@ -48,6 +89,14 @@ final class InMemorySummaryStore implements SummaryStore, SummaryTransaction {
 
     StagedRun run(String runId) {
         return runs.get(runId);
+    }
+
+    Map<Long, Summary> summaries() {
+        return Map.copyOf(summaries);
+    }
+
+    Map<Long, Long> appliedVersions() {
+        return Map.copyOf(appliedVersions);
     }
 
     @Override
@@ -64,7 +113,7 @@ final class InMemorySummaryStore implements SummaryStore, SummaryTransaction {
 
     @Override
     public int countStagedRows(String runId) {
-        return stagedRowCounts.getOrDefault(runId, 0);
+        return stagedByRun.getOrDefault(runId, Map.of()).size();
     }
 
     @Override
@@ -73,20 +122,32 @@ final class InMemorySummaryStore implements SummaryStore, SummaryTransaction {
     }
 
     @Override
-    public boolean hasNewerAppliedRunOfSameDay(StagedRun run) {
-        return runsWithNewerAppliedRun.contains(run.runId());
-    }
-
-    @Override
-    public int replaceDayAndRecomputeSummaries(StagedRun run) {
-        steps.add("replaceDay");
-        return stagedRowCounts.get(run.runId());
+    public int applyNewerChanges(StagedRun run) {
+        steps.add("applyNewerChanges");
+        int newer = 0;
+        for (StagedCustomer staged : stagedByRun.getOrDefault(run.runId(), Map.of()).values()) {
+            Long applied = appliedVersions.get(staged.customerId());
+            if (applied != null && applied >= staged.silverVersion()) {
+                continue;
+            }
+            newer++;
+            appliedVersions.put(staged.customerId(), staged.silverVersion());
+            Summary current = summaries.get(staged.customerId());
+            if (staged.purchaseCount() == 0) {
+                summaries.remove(staged.customerId());
+            } else if (current == null || !current.sameValuesAs(staged)) {
+                summaries.put(staged.customerId(), new Summary(staged.fullName(), staged.email(),
+                        staged.totalSpentAud(), staged.firstPurchaseDate(), staged.lastPurchaseDate(),
+                        transactions));
+            }
+        }
+        return newer;
     }
 
     @Override
     public void deleteStagedRows(String runId) {
         steps.add("deleteStagedRows");
-        stagedRowCounts.remove(runId);
+        stagedByRun.remove(runId);
     }
 
     @Override
