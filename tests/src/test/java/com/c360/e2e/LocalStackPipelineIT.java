@@ -159,6 +159,8 @@ class LocalStackPipelineIT {
         assertThat(input.path("key").asText()).isEqualTo(key);
         assertThat(input.path("versionId").asText()).isEqualTo(upload.versionId());
         assertThat(input.path("ingestionDate").asText()).isEqualTo("2026-03-01");
+        assertThat(input.path("uploadOrder").asText()).endsWith("-" + EVENT_SEQUENCER + "0".repeat(32
+                - EVENT_SEQUENCER.length()));
         JsonNode bronzeToSilver = scheduledParameters(finished.executionArn(), "glue").stream()
                 .filter(parameters -> parameters.path("JobName").asText().equals(
                         LocalDeployment.definitionSubstitutions().get("BronzeToSilverJobName")))
@@ -209,9 +211,9 @@ class LocalStackPipelineIT {
         assertThat(stored.versionId()).as("versioned bucket").isNotBlank();
         // S3 quotes the ETag in the PutObject response but not in its event notifications.
         String eTag = stored.eTag().replace("\"", "");
-        LocalLake.StoredObject object =
-                new LocalLake.StoredObject(BUCKET, key, body.length, eTag, stored.versionId(), EVENT_SEQUENCER);
-        return new Uploaded(stored.versionId(), S3Events.objectCreated(object, Instant.now()));
+        LocalLake.StoredObject object = new LocalLake.StoredObject(BUCKET, key, body.length, eTag,
+                stored.versionId(), EVENT_SEQUENCER, Instant.now());
+        return new Uploaded(stored.versionId(), S3Events.objectCreated(object));
     }
 
     /** The real trigger, built through its injecting constructor, starting executions of one mock test case. */
