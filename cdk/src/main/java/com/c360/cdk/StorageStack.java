@@ -46,7 +46,7 @@ public class StorageStack extends Stack {
     static final String SILVER_PREFIX = "purchases";
     static final String AUDIT_PREFIX = "audit";
     static final String QUARANTINE_PREFIX = "purchases";
-    static final String GOLD_PREFIX = "customer_daily";
+    static final String GOLD_PREFIX = "customers";
     static final String FX_PREFIX = "fx";
     static final String ATHENA_RESULTS_PREFIX = "results";
 

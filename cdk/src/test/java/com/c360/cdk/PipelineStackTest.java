@@ -260,7 +260,7 @@ class PipelineStackTest {
                 "--audit_root", "ExportsOutputRefSilver",
                 "--fx_path", "ExportsOutputRefReference");
         Map<String, String> suffixes = Map.of(
-                "--bronze_root", "", "--silver_root", "/purchases", "--gold_root", "/customer_daily",
+                "--bronze_root", "", "--silver_root", "/purchases", "--gold_root", "/customers",
                 "--quarantine_root", "/purchases", "--audit_root", "/audit", "--fx_path", "/fx/fx_rates_aud.csv");
         for (JsonNode job : jobsByName.values()) {
             for (Map.Entry<String, String> argument : expected.entrySet()) {
