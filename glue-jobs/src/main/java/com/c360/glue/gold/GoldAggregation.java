@@ -72,8 +72,9 @@ public final class GoldAggregation {
      * tells gold and the summary to drop that customer.
      */
     public static Dataset<Row> forCustomers(Dataset<Row> silver, Dataset<Row> customers, long silverVersion) {
-        Dataset<Row> affected = broadcast(customers.select("customer_id").distinct());
-        Dataset<Row> recomputed = perCustomer(silver.join(affected, "customer_id", "left_semi"), silverVersion);
+        Dataset<Row> affected = customers.select("customer_id").distinct();
+        Dataset<Row> recomputed = perCustomer(silver.join(broadcast(affected), "customer_id", "left_semi"),
+                silverVersion);
         Dataset<Row> emptied = affected.join(recomputed, "customer_id", "left_anti")
                 .select(col("customer_id"),
                         lit(null).cast(DataTypes.StringType).as("full_name"),
