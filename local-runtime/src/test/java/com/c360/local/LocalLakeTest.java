@@ -120,7 +120,7 @@ class LocalLakeTest {
         LocalLake lake = new LocalLake(temp.resolve("lake"));
         Path source = file("source.csv", "a\n");
 
-        List<LocalLake.StoredObject> stored = concurrently(8, 25, (thread, i) -> lake.upload(source, KEY));
+        List<LocalLake.StoredObject> stored = concurrently(8, 25, thread -> lake.upload(source, KEY));
 
         List<LocalLake.StoredObject> bySequencer = stored.stream()
                 .sorted(Comparator.comparing(LocalLake.StoredObject::sequencer)).toList();
@@ -139,8 +139,7 @@ class LocalLakeTest {
             sources.add(file("source-" + thread + ".csv", String.valueOf((char) ('a' + thread)).repeat(1 << 20)));
         }
 
-        List<LocalLake.StoredObject> stored = concurrently(threads, 5,
-                (thread, i) -> lake.upload(sources.get(thread), KEY));
+        List<LocalLake.StoredObject> stored = concurrently(threads, 5, thread -> lake.upload(sources.get(thread), KEY));
 
         LocalLake.StoredObject latest = stored.stream()
                 .max(Comparator.comparing(object -> UploadOrder.of(object.eventTime(), object.sequencer())))
@@ -152,7 +151,7 @@ class LocalLakeTest {
     }
 
     private interface Upload {
-        LocalLake.StoredObject run(int thread, int attempt) throws Exception;
+        LocalLake.StoredObject run(int thread) throws Exception;
     }
 
     /** Each of {@code threads} threads, released together, makes {@code perThread} uploads; returns them all. */
@@ -168,7 +167,7 @@ class LocalLakeTest {
                     start.await();
                     List<LocalLake.StoredObject> made = new ArrayList<>();
                     for (int i = 0; i < perThread; i++) {
-                        made.add(upload.run(id, i));
+                        made.add(upload.run(id));
                     }
                     return made;
                 };
