@@ -2,12 +2,21 @@ package com.c360.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.c360.contract.UploadOrder;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,5 +98,90 @@ class LocalLakeTest {
                 temp.resolve("lake/bronze/incoming/other.csv"),
                 temp.resolve("lake/reference/fx_rates_aud.csv"));
         assertThat(source).hasContent("a,b\n1,2\n");
+    }
+
+    @Test
+    void uploadsOneAfterAnother_getStrictlyIncreasingUploadOrders() throws Exception {
+        LocalLake lake = new LocalLake(temp.resolve("lake"));
+        Path source = file("source.csv", "a\n");
+
+        List<String> orders = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            // Alternating keys: the order is one across the bucket, not per key.
+            LocalLake.StoredObject stored = lake.upload(source, i % 2 == 0 ? KEY : "other.csv");
+            orders.add(UploadOrder.of(stored.eventTime(), stored.sequencer()));
+        }
+
+        assertThat(orders).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void concurrentUploads_getDistinctUploadOrders_inTheOrderOfTheirSequencers() throws Exception {
+        LocalLake lake = new LocalLake(temp.resolve("lake"));
+        Path source = file("source.csv", "a\n");
+
+        List<LocalLake.StoredObject> stored = concurrently(8, 25, thread -> lake.upload(source, KEY));
+
+        List<LocalLake.StoredObject> bySequencer = stored.stream()
+                .sorted(Comparator.comparing(LocalLake.StoredObject::sequencer)).toList();
+        List<String> orders = bySequencer.stream()
+                .map(object -> UploadOrder.of(object.eventTime(), object.sequencer())).toList();
+        assertThat(orders).as("event time never goes back as the sequencer goes up").doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
+    void concurrentUploadsOfTheSameKey_leaveOneWholeObject_theOneLatestInUploadOrder() throws Exception {
+        LocalLake lake = new LocalLake(temp.resolve("lake"));
+        int threads = 6;
+        List<Path> sources = new ArrayList<>();
+        for (int thread = 0; thread < threads; thread++) {
+            // Large enough that a copy is many writes, so an interleaving would show in the content.
+            sources.add(file("source-" + thread + ".csv", String.valueOf((char) ('a' + thread)).repeat(1 << 20)));
+        }
+
+        List<LocalLake.StoredObject> stored = concurrently(threads, 5, thread -> lake.upload(sources.get(thread), KEY));
+
+        LocalLake.StoredObject latest = stored.stream()
+                .max(Comparator.comparing(object -> UploadOrder.of(object.eventTime(), object.sequencer())))
+                .orElseThrow();
+        Path left = temp.resolve("lake/bronze").resolve(KEY);
+        assertThat(sources).anySatisfy(source -> assertThat(left).hasSameBinaryContentAs(source));
+        assertThat(md5Hex(Files.readAllBytes(left))).isEqualTo(latest.eTag());
+        assertThat(filesUnder(temp.resolve("lake"))).containsExactly(temp.resolve("lake/bronze").resolve(KEY));
+    }
+
+    private interface Upload {
+        LocalLake.StoredObject run(int thread) throws Exception;
+    }
+
+    /** Each of {@code threads} threads, released together, makes {@code perThread} uploads; returns them all. */
+    private static List<LocalLake.StoredObject> concurrently(int threads, int perThread, Upload upload)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<List<LocalLake.StoredObject>>> results = new ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                int id = thread;
+                Callable<List<LocalLake.StoredObject>> uploads = () -> {
+                    start.await();
+                    List<LocalLake.StoredObject> made = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        made.add(upload.run(id));
+                    }
+                    return made;
+                };
+                results.add(pool.submit(uploads));
+            }
+            start.countDown();
+            List<LocalLake.StoredObject> all = new ArrayList<>();
+            for (Future<List<LocalLake.StoredObject>> result : results) {
+                all.addAll(result.get());
+            }
+            assertThat(all).hasSize(threads * perThread);
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

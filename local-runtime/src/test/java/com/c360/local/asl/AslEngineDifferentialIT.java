@@ -43,7 +43,7 @@ class AslEngineDifferentialIT {
   private static final String EXECUTION_NAME = "c360-2024-05-01-9f86d081884c7d65";
   private static final JsonNode INPUT = json("""
       {"bucket": "c360-local-bronze", "key": "incoming/purchases_2024-05-01.csv", "versionId": "v-3HL4kqtJlcp",
-       "ingestionDate": "2024-05-01"}""");
+       "ingestionDate": "2024-05-01", "uploadOrder": "001714521600000-0055B8B1D5C4D2B1A700000000000000"}""");
   private static final String UPSERT_STATE = "UpsertSummary";
   private static final String ALERT_STATE = "NotifyFailure";
   private static final String TRANSIENT_DATABASE_ERROR = "com.c360.lambda.db.TransientDatabaseException";

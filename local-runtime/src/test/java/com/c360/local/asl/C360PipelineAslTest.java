@@ -34,9 +34,10 @@ class C360PipelineAslTest {
       "UpsertFunctionArn", UPSERT_ARN,
       "AlertTopicArn", TOPIC_ARN);
   private static final String EXECUTION_NAME = "c360-2024-05-01-9f86d081884c7d65";
+  private static final String UPLOAD_ORDER = "001714521600000-0055B8B1D5C4D2B1A700000000000000";
   private static final String INPUT = """
       {"bucket": "c360-bronze", "key": "incoming/purchases_2024-05-01.csv", "versionId": "v-3HL4kqtJlcp",
-       "ingestionDate": "2024-05-01"}""";
+       "ingestionDate": "2024-05-01", "uploadOrder": "%s"}""".formatted(UPLOAD_ORDER);
 
   private final FakeGlue glue = new FakeGlue();
   private final List<JsonNode> lambdaCalls = new ArrayList<>();
@@ -81,11 +82,12 @@ class C360PipelineAslTest {
         json("""
             {"JobName": "c360-bronze-to-silver", "Arguments": {
               "--source_bucket": "c360-bronze", "--source_key": "incoming/purchases_2024-05-01.csv",
-              "--source_version": "v-3HL4kqtJlcp", "--ingestion_date": "2024-05-01",
-              "--run_id": "c360-2024-05-01-9f86d081884c7d65"}}"""),
+              "--source_version": "v-3HL4kqtJlcp", "--upload_order": "%s", "--ingestion_date": "2024-05-01",
+              "--run_id": "c360-2024-05-01-9f86d081884c7d65"}}""".formatted(UPLOAD_ORDER)),
         json("""
             {"JobName": "c360-silver-to-gold", "Arguments": {
-              "--ingestion_date": "2024-05-01", "--run_id": "c360-2024-05-01-9f86d081884c7d65"}}"""),
+              "--ingestion_date": "2024-05-01", "--source_key": "incoming/purchases_2024-05-01.csv",
+              "--upload_order": "%s", "--run_id": "c360-2024-05-01-9f86d081884c7d65"}}""".formatted(UPLOAD_ORDER)),
         json("""
             {"JobName": "c360-gold-to-rds", "Arguments": {
               "--ingestion_date": "2024-05-01", "--run_id": "c360-2024-05-01-9f86d081884c7d65"}}"""));

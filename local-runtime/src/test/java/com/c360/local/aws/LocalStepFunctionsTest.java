@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.c360.contract.ExecutionInput;
 import com.c360.lambda.trigger.ExecutionStarter.StartOutcome;
 import com.c360.local.asl.AslStateMachine;
 import com.c360.local.asl.ExecutionListener;
@@ -122,6 +123,21 @@ class LocalStepFunctionsTest {
         assertThat(record.path("output"))
                 .isEqualTo(json("{\"key\": \"incoming/a.csv\", \"fail\": false, \"work\": {\"done\": true}}"));
         assertThat(record.path("error").isNull()).isTrue();
+    }
+
+    @Test
+    void inputOfAnExecutionStartedByAnEarlierCommand_isReadBackFromItsRecord_andEmptyForANameNeverStarted() {
+        ExecutionInput input = new ExecutionInput("c360-local-bronze", "incoming/a.csv", "v-1", "2025-03-01",
+                "001740787200000-0000000000001A2B0000000000000000");
+        // An operator's re-run is a later command: it knows the execution only by the record left on disk.
+        new LocalStepFunctions(AslStateMachine.fromDefinition("test-pipeline",
+                "{\"StartAt\": \"Done\", \"States\": {\"Done\": {\"Type\": \"Succeed\"}}}", Map.of())
+                .bind(Map.of(), ExecutionListener.NONE), executions).start("run-1", input.toJson());
+
+        LocalStepFunctions laterCommand = stepFunctions();
+
+        assertThat(laterCommand.input("run-1")).contains(input);
+        assertThat(laterCommand.input("run-2")).isEmpty();
     }
 
     @Test

@@ -2,26 +2,24 @@ package com.c360.local.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.c360.glue.gold.GoldAggregation;
+import com.c360.contract.TableCatalog;
+import com.c360.glue.table.IcebergCatalogs;
+import com.c360.glue.table.IcebergTables;
 import com.c360.local.LocalSpark;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LakeTopSpendersIT {
-    private static final StructType GOLD = GoldAggregation.SCHEMA;
+    private static final TableCatalog CATALOG = TableCatalog.local();
 
     private static SparkSession spark;
 
@@ -39,62 +37,58 @@ class LakeTopSpendersIT {
     }
 
     @Test
-    void customersAcrossDays_areSummedWidened_andNamedAfterTheirLatestPurchase() {
-        writeDay("2025-03-01",
-                gold(1, "Ann Old", "old@example.com", "10.00", 2, "2025-01-02", "2025-01-05", 5),
-                gold(2, "Bob", "bob@example.com", "15.50", 1, "2025-02-01", "2025-02-01", 7),
-                gold(4, "Dee Later", "later@example.com", "1.00", 1, "2025-02-01", "2025-02-01", 100));
-        writeDay("2025-03-02",
-                gold(1, "Ann New", "new@example.com", "5.50", 1, "2025-01-01", "2025-01-05", 9),
-                gold(3, "Cat", "cat@example.com", "100.00", 4, "2025-01-10", "2025-02-10", 8),
-                gold(4, "Dee Earlier", "earlier@example.com", "2.00", 1, "2025-01-20", "2025-01-20", 200));
+    void goldRows_comeHighestTotalFirst_tiesByLowerCustomerId_withTheirNameEmailAndDates() {
+        writeGold(
+                gold(2, "Bob", "bob@example.com", "15.50", 1, "2025-02-01", "2025-02-01"),
+                gold(4, "Dee", "dee@example.com", "3.00", 2, "2025-01-20", "2025-02-01"),
+                gold(3, "Cat", "cat@example.com", "100.00", 4, "2025-01-10", "2025-02-10"),
+                gold(1, "Ann", "ann@example.com", "15.50", 3, "2025-01-01", "2025-01-05"));
 
         List<TopSpender> top = new LakeTopSpenders(spark, gold).top(10);
 
-        // Hand-worked: Ann 10.00 + 5.50 = 15.50 ties with Bob and wins on the lower id; her last date ties across
-        // days so purchase 9 names her; Dee's later last_purchase_date beats her higher purchase id.
         assertThat(top).containsExactly(
                 spender(3, "Cat", "cat@example.com", "100.00", "2025-01-10", "2025-02-10"),
-                spender(1, "Ann New", "new@example.com", "15.50", "2025-01-01", "2025-01-05"),
+                spender(1, "Ann", "ann@example.com", "15.50", "2025-01-01", "2025-01-05"),
                 spender(2, "Bob", "bob@example.com", "15.50", "2025-02-01", "2025-02-01"),
-                spender(4, "Dee Later", "later@example.com", "3.00", "2025-01-20", "2025-02-01"));
+                spender(4, "Dee", "dee@example.com", "3.00", "2025-01-20", "2025-02-01"));
     }
 
     @Test
     void limit_cutsAfterTheHighestTotals() {
-        writeDay("2025-03-01",
-                gold(1, "A", "a@example.com", "1.00", 1, "2025-01-01", "2025-01-01", 1),
-                gold(2, "B", "b@example.com", "3.00", 1, "2025-01-01", "2025-01-01", 2),
-                gold(3, "C", "c@example.com", "2.00", 1, "2025-01-01", "2025-01-01", 3));
+        writeGold(
+                gold(1, "A", "a@example.com", "1.00", 1, "2025-01-01", "2025-01-01"),
+                gold(2, "B", "b@example.com", "3.00", 1, "2025-01-01", "2025-01-01"),
+                gold(3, "C", "c@example.com", "2.00", 1, "2025-01-01", "2025-01-01"));
 
         assertThat(new LakeTopSpenders(spark, gold).top(2)).extracting(TopSpender::customerId).containsExactly(2L, 3L);
     }
 
     @Test
-    void missingOrEmptyGold_hasNoSpenders() throws Exception {
+    void lakeWithoutAGoldTable_hasNoSpenders() {
         assertThat(new LakeTopSpenders(spark, gold.resolve("absent")).top(10)).isEmpty();
-        Files.createDirectories(gold.resolve("year=2025/month=03/day=01"));
+    }
+
+    @Test
+    void emptyGoldTable_hasNoSpenders() {
+        IcebergCatalogs.gold(spark, CATALOG, gold.toUri().toString());
+        IcebergTables.gold(spark, CATALOG);
+
         assertThat(new LakeTopSpenders(spark, gold).top(10)).isEmpty();
     }
 
-    /** Writes one gold day partition the way the silver-to-gold job lays it out. */
-    private void writeDay(String ingestionDate, Object[]... rowsWithoutIngestionDate) {
-        List<Row> rows = Arrays.stream(rowsWithoutIngestionDate)
-                .map(values -> {
-                    Object[] withDate = Arrays.copyOf(values, values.length + 1);
-                    withDate[values.length] = Date.valueOf(ingestionDate);
-                    return RowFactory.create(withDate);
-                })
-                .toList();
-        String[] ymd = ingestionDate.split("-");
-        Path partition = gold.resolve("year=" + ymd[0]).resolve("month=" + ymd[1]).resolve("day=" + ymd[2]);
-        spark.createDataFrame(rows, GOLD).write().parquet(partition.toUri().toString());
+    /** Creates the gold table under this test's root as the silver-to-gold job does, and inserts the rows. */
+    private void writeGold(String... rows) {
+        IcebergCatalogs.gold(spark, CATALOG, gold.toUri().toString());
+        IcebergTables.gold(spark, CATALOG);
+        spark.sql("INSERT INTO " + CATALOG.goldTable() + " VALUES "
+                + Arrays.stream(rows).collect(Collectors.joining(", ")));
     }
 
-    private static Object[] gold(long customerId, String name, String email, String total, long purchases,
-            String first, String last, long latestPurchaseId) {
-        return new Object[] {customerId, name, email, new BigDecimal(total), purchases, Date.valueOf(first),
-                Date.valueOf(last), latestPurchaseId};
+    /** One gold row as SQL values; the latest purchase id and silver version do not affect the ranking. */
+    private static String gold(long customerId, String name, String email, String total, long purchases,
+            String first, String last) {
+        return "(%d, '%s', '%s', CAST(%s AS DECIMAL(18,2)), %d, DATE'%s', DATE'%s', %d, 1)"
+                .formatted(customerId, name, email, total, purchases, first, last, customerId * 10);
     }
 
     private static TopSpender spender(long customerId, String name, String email, String total, String first,
