@@ -180,6 +180,26 @@ class BronzeToSilverJobIT extends SparkTestBase {
     }
 
     @Test
+    void crashAfterTheSilverCommit_beforeTheAuditRecord_retryCommitsNothingMore_andWritesTheRecord()
+            throws IOException {
+        // GIVEN a run that merged into silver and then died before writing its audit record
+        ingest("bronze/duplicates.csv", "crash.csv");
+        Path audit = Path.of(java.net.URI.create(LakeLayout.auditRecord(lake.resolve("audit").toUri().toString(), DAY,
+                LakeLayout.sourceFileId("crash.csv"))));
+        Files.delete(audit);
+        long snapshots = silverSnapshots();
+
+        // WHEN the job is retried for the same upload
+        IngestionAudit retried = ingest("bronze/duplicates.csv", "crash.csv");
+
+        // THEN silver keeps its one commit for the upload, and the record is there
+        assertThat(silverSnapshots()).isEqualTo(snapshots);
+        assertThat(silverOf("crash.csv")).hasSize(2);
+        assertThat(audit).isRegularFile();
+        assertThat(retried.accounting().rowsValid()).isEqualTo(2);
+    }
+
+    @Test
     void laterUpload_correctsThePurchase_andAnOlderUploadArrivingAfterIt_changesNothing() throws IOException {
         String header = "customer_id,first_name,last_name,email,purchase_id,purchase_date,amount,currency\n";
         Files.createDirectories(lake.resolve("bronze"));
