@@ -2,7 +2,7 @@ package com.c360.lambda.upsert;
 
 /**
  * The staging table holds a different number of rows than the run recorded when it staged. Applying it would
- * replace the day with partial data, so the upsert refuses; re-running the gold→RDS job restages the run.
+ * leave out some of the run's customers, so the upsert refuses; re-running the gold→RDS job restages the run.
  */
 public class IncompleteStagingException extends RuntimeException {
     public IncompleteStagingException(String runId, int recorded, int found) {

@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** The upsert's SQL, against the tables of {@code sql/V1__customer_purchase_tables.sql}. */
+/** The upsert's SQL, against the tables of {@code sql/V1__customer_purchase_tables.sql} as V2 leaves them. */
 final class JdbcSummaryTransaction implements SummaryTransaction {
     /** Key of the transaction-scoped advisory lock every summary writer takes ("c360" in ASCII). */
     static final long SUMMARY_WRITER_LOCK_KEY = 0x63333630L;
