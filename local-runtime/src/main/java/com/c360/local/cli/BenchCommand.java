@@ -3,6 +3,7 @@ package com.c360.local.cli;
 import com.c360.local.IngestReport;
 import com.c360.local.bench.BenchPipeline;
 import com.c360.local.bench.BenchResult;
+import com.c360.local.bench.IncrementalBenchResult;
 import com.c360.local.bench.LocalBenchPipeline;
 import com.c360.local.machine.GitCommit;
 import com.c360.local.machine.MachineFacts;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
                 + "not used) and writes the result as JSON.")
 final class BenchCommand implements Callable<Integer> {
     static final int DEFAULT_ROWS = 100_000;
+    static final long DEFAULT_HISTORY_ROWS = 10_000_000;
     static final String RESULTS_DIRECTORY = "bench-results";
     /** The generator plants its default bad rows of every kind; the rest of the file is valid purchases. */
     static final int PLANTED_BAD_ROWS = SampleSettings.DEFAULT_BAD_ROWS_PER_KIND * BadRowKind.values().length;
@@ -66,6 +68,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--keep", description = "Keep the temporary home (lake, database, CSV) and print where it is.")
     boolean keep;
 
+    @Option(names = "--incremental", description = "Ingest the file twice, on an empty history and on a seeded one "
+            + "of --history-rows purchases, and compare the times (the file's customers are then the history's).")
+    boolean incremental;
+
+    @Option(names = "--history-rows", paramLabel = "N", defaultValue = "" + DEFAULT_HISTORY_ROWS,
+            description = "With --incremental: purchases in the seeded history (default: ${DEFAULT-VALUE}).")
+    long historyRows;
+
     /** Tests replace these: a fake pipeline keeps Spark and Postgres out of unit tests, a fixed clock the file name. */
     BenchPipeline.Opener pipelines = home -> LocalBenchPipeline.open(home, cli.environment(), cli.out(),
             cli.sparkCores());
@@ -93,6 +103,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (incremental) {
+            return callIncremental();
+        }
         Instant startedAt = clock.instant();
         HomeDirectory home = new HomeDirectory(Files.createTempDirectory("c360-bench-"));
         try {
@@ -109,7 +122,7 @@ final class BenchCommand implements Callable<Integer> {
                 result = new BenchResult(startedAt, GitCommit.head(cli.repoRoot()).orElse(null),
                         MachineFacts.current(cli.sparkCores()), input, pipeline.database(), sparkStartSeconds, report);
             }
-            Path written = write(result, startedAt);
+            Path written = write(result.toJson(), "bench-", startedAt);
             cli.out().print(result.summary());
             cli.out().println("wrote " + written);
             if (!result.report().succeeded()) {
@@ -126,6 +139,32 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private Integer callIncremental() throws IOException {
+        Instant startedAt = clock.instant();
+        HomeDirectory root = new HomeDirectory(Files.createTempDirectory("c360-bench-incremental-"));
+        try {
+            int purchases = rows - PLANTED_BAD_ROWS;
+            SampleSettings settings = SampleSettings.defaults(seed).withFiles(1)
+                    .withCustomers(IncrementalBench.fileCustomers(purchases, historyRows)).withPurchases(purchases);
+            IncrementalBenchResult result = new IncrementalBench(cli).run(root.root(), startedAt, settings,
+                    historyRows);
+            Path written = write(result.toJson(), "bench-incremental-", startedAt);
+            cli.out().print(result.summary());
+            cli.out().println("wrote " + written);
+            if (!result.succeeded()) {
+                cli.err().println("error: an execution of the benchmark failed");
+                return ExitCode.SOFTWARE;
+            }
+            return ExitCode.OK;
+        } finally {
+            if (keep) {
+                cli.out().println("kept the benchmark home " + root.root());
+            } else {
+                root.delete();
+            }
+        }
+    }
+
     private SampleSettings sampleSettings() {
         return SampleSettings.defaults(seed)
                 .withFiles(1)
@@ -133,10 +172,10 @@ final class BenchCommand implements Callable<Integer> {
                 .withPurchases(rows - PLANTED_BAD_ROWS);
     }
 
-    private Path write(BenchResult result, Instant startedAt) throws IOException {
+    private Path write(String json, String namePrefix, Instant startedAt) throws IOException {
         Path file = out != null ? out : cli.repoRoot().resolve(RESULTS_DIRECTORY)
-                .resolve("bench-" + FILE_TIMESTAMP.format(startedAt) + ".json");
+                .resolve(namePrefix + FILE_TIMESTAMP.format(startedAt) + ".json");
         Files.createDirectories(file.toAbsolutePath().getParent());
-        return Files.writeString(file, result.toJson());
+        return Files.writeString(file, json);
     }
 }
