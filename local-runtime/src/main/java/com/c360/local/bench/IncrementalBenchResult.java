@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * One {@code bench --incremental} run: the same file ingested on an empty history and on a seeded one, and how much
@@ -19,7 +20,7 @@ import java.util.Map;
  *
  * @param gitCommit null when the repository's HEAD could not be read
  * @param warmUpSeconds a first, unmeasured ingestion of the file in a home of its own, so neither measured run pays
- *     for the JVM's compiling Spark's code
+ *     for the JVM's compiling Spark's code; empty when skipped
  */
 public record IncrementalBenchResult(
         Instant timestamp,
@@ -28,7 +29,7 @@ public record IncrementalBenchResult(
         BenchResult.Input input,
         String database,
         History history,
-        double warmUpSeconds,
+        OptionalDouble warmUpSeconds,
         Run emptyHistory,
         Run withHistory) {
 
@@ -97,7 +98,11 @@ public record IncrementalBenchResult(
                 .put("gold_rows", history.goldRows())
                 .put("seed_seconds", round(history.seedSeconds(), SECONDS_SCALE));
         root.put("database", database);
-        root.put("warm_up_seconds", round(warmUpSeconds, SECONDS_SCALE));
+        if (warmUpSeconds.isPresent()) {
+            root.put("warm_up_seconds", round(warmUpSeconds.getAsDouble(), SECONDS_SCALE));
+        } else {
+            root.putNull("warm_up_seconds");
+        }
         ObjectNode runs = root.putObject("runs");
         putRun(runs.putObject("empty_history"), emptyHistory);
         putRun(runs.putObject("with_history"), withHistory);
@@ -157,9 +162,10 @@ public record IncrementalBenchResult(
                         + "%d customers; %d cores, max heap %d MiB, Java %s, Spark %s, %s database%n",
                 input.rows(), input.seed(), input.customers(), history.rows(), history.customers(), machine.cores(),
                 machine.maxHeapBytes() >> 20, machine.javaVersion(), machine.sparkMaster(), database));
-        text.append(String.format(Locale.ROOT, "  history seeded in %.1f s (%d silver files, %d gold rows); "
-                + "warm-up ingestion %.1f s (neither measured)%n", history.seedSeconds(), history.silverFiles(),
-                history.goldRows(), warmUpSeconds));
+        text.append(String.format(Locale.ROOT, "  history seeded in %.1f s (%d silver files, %d gold rows); %s "
+                + "(neither measured)%n", history.seedSeconds(), history.silverFiles(), history.goldRows(),
+                warmUpSeconds.isPresent() ? String.format(Locale.ROOT, "warm-up ingestion %.1f s",
+                        warmUpSeconds.getAsDouble()) : "no warm-up ingestion"));
         text.append(String.format(Locale.ROOT, "  %-16s %9s %9s %7s%n", "", "empty", "history", "ratio"));
         text.append(String.format(Locale.ROOT, "  %-16s %8.1fs %8.1fs%n", "Spark start",
                 emptyHistory.sparkStartSeconds(), withHistory.sparkStartSeconds()));

@@ -76,6 +76,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "With --incremental: purchases in the seeded history (default: ${DEFAULT-VALUE}).")
     long historyRows;
 
+    @Option(names = "--skip-warm-up", description = "With --incremental: no unmeasured ingestion first. Quicker, but "
+            + "the empty-history run then also pays for the JVM's compiling Spark; for smoke tests.")
+    boolean skipWarmUp;
+
     /** Tests replace these: a fake pipeline keeps Spark and Postgres out of unit tests, a fixed clock the file name. */
     BenchPipeline.Opener pipelines = home -> LocalBenchPipeline.open(home, cli.environment(), cli.out(),
             cli.sparkCores());
@@ -147,7 +151,7 @@ final class BenchCommand implements Callable<Integer> {
             SampleSettings settings = SampleSettings.defaults(seed).withFiles(1)
                     .withCustomers(IncrementalBench.fileCustomers(purchases, historyRows)).withPurchases(purchases);
             IncrementalBenchResult result = new IncrementalBench(cli).run(root.root(), startedAt, settings,
-                    historyRows);
+                    historyRows, !skipWarmUp);
             Path written = write(result.toJson(), "bench-incremental-", startedAt);
             cli.out().print(result.summary());
             cli.out().println("wrote " + written);

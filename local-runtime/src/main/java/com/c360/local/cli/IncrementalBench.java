@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
@@ -40,19 +41,22 @@ final class IncrementalBench {
         return Math.min(purchases, HistorySeeder.customersFor(historyRows));
     }
 
-    IncrementalBenchResult run(Path root, Instant startedAt, SampleSettings settings, long historyRows)
-            throws IOException {
+    /** @param warmUp whether to ingest the file once, unmeasured, before the measured runs */
+    IncrementalBenchResult run(Path root, Instant startedAt, SampleSettings settings, long historyRows,
+            boolean warmUp) throws IOException {
         SampleFile sample = new SampleDataGenerator(settings).writeTo(root.resolve("samples")).get(0);
         BenchResult.Input input = new BenchResult.Input(sample.dataRows(), Files.size(sample.path()),
                 settings.seed(), settings.customers());
 
-        cli.out().println("bench --incremental: warm-up ingestion (not measured)");
-        double warmUpSeconds;
-        try (LocalBenchPipeline pipeline = pipelines.apply(root.resolve("warm-up"))) {
-            long started = System.nanoTime();
-            pipeline.warmUp();
-            requireSucceeded("warm-up", ingest(pipeline, sample));
-            warmUpSeconds = secondsSince(started);
+        OptionalDouble warmUpSeconds = OptionalDouble.empty();
+        if (warmUp) {
+            cli.out().println("bench --incremental: warm-up ingestion (not measured)");
+            try (LocalBenchPipeline pipeline = pipelines.apply(root.resolve("warm-up"))) {
+                long started = System.nanoTime();
+                pipeline.warmUp();
+                requireSucceeded("warm-up", ingest(pipeline, sample));
+                warmUpSeconds = OptionalDouble.of(secondsSince(started));
+            }
         }
 
         // Seeding before the empty-history run: its minute of Spark work leaves both measured runs equally warm.
