@@ -37,6 +37,8 @@ import picocli.CommandLine.Spec;
                 + "not used) and writes the result as JSON.")
 final class BenchCommand implements Callable<Integer> {
     static final int DEFAULT_ROWS = 100_000;
+    /** The daily file: 10,000 rows on a 10-million-row history. */
+    static final int DEFAULT_INCREMENTAL_ROWS = 10_000;
     static final long DEFAULT_HISTORY_ROWS = 10_000_000;
     static final String RESULTS_DIRECTORY = "bench-results";
     /** The generator plants its default bad rows of every kind; the rest of the file is valid purchases. */
@@ -87,7 +89,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
             description = "Data rows in the CSV, including " + SampleSettings.DEFAULT_BAD_ROWS_PER_KIND
-                    + " planted bad rows of each kind (default: ${DEFAULT-VALUE}).")
+                    + " planted bad rows of each kind (default: ${DEFAULT-VALUE}, or " + DEFAULT_INCREMENTAL_ROWS
+                    + " with --incremental).")
     void setRows(int value) {
         if (value <= PLANTED_BAD_ROWS) {
             throw new ParameterException(spec.commandLine(),
@@ -147,7 +150,7 @@ final class BenchCommand implements Callable<Integer> {
         Instant startedAt = clock.instant();
         HomeDirectory root = new HomeDirectory(Files.createTempDirectory("c360-bench-incremental-"));
         try {
-            int purchases = rows - PLANTED_BAD_ROWS;
+            int purchases = incrementalFileRows() - PLANTED_BAD_ROWS;
             SampleSettings settings = SampleSettings.defaults(seed).withFiles(1)
                     .withCustomers(IncrementalBench.fileCustomers(purchases, historyRows)).withPurchases(purchases);
             IncrementalBenchResult result = new IncrementalBench(cli).run(root.root(), startedAt, settings,
@@ -167,6 +170,11 @@ final class BenchCommand implements Callable<Integer> {
                 root.delete();
             }
         }
+    }
+
+    /** {@code --rows} if given; else the daily file, not the single-run default. */
+    int incrementalFileRows() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--rows") ? rows : DEFAULT_INCREMENTAL_ROWS;
     }
 
     private SampleSettings sampleSettings() {
