@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Where to write the JSON result. Default: <repo>/" + RESULTS_DIRECTORY
-                    + "/bench-<UTC timestamp>.json.")
+                    + "/bench-<UTC timestamp>.json (bench-incremental-<UTC timestamp>.json with --incremental).")
     Path out;
 
     @Option(names = "--keep", description = "Keep the temporary home (lake, database, CSV) and print where it is.")
