@@ -251,10 +251,10 @@ public final class LocalPipeline implements AutoCloseable {
 
     /**
      * Starts the shared SparkSession now rather than inside the first Glue job, so that job's stage time (e.g. in a
-     * benchmark) does not include the session's start-up.
+     * benchmark) does not include the session's start-up. Returns that session, e.g. for a benchmark to seed tables.
      */
-    public void startSpark() {
-        spark();
+    public SparkSession startSpark() {
+        return spark();
     }
 
     private synchronized SparkSession spark() {

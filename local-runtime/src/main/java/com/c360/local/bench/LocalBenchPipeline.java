@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * The real pipeline in the bench home. An embedded database starts empty there; an external one ({@code C360_DB_URL})
@@ -51,6 +52,11 @@ public final class LocalBenchPipeline implements BenchPipeline {
     @Override
     public void warmUp() {
         pipeline.startSpark();
+    }
+
+    /** The pipeline's SparkSession, started if it was not: what the incremental benchmark seeds history with. */
+    public SparkSession spark() {
+        return pipeline.startSpark();
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.c360.local.cli;
 import com.c360.local.IngestReport;
 import com.c360.local.bench.BenchPipeline;
 import com.c360.local.bench.BenchResult;
+import com.c360.local.bench.IncrementalBenchResult;
 import com.c360.local.bench.LocalBenchPipeline;
 import com.c360.local.machine.GitCommit;
 import com.c360.local.machine.MachineFacts;
@@ -36,6 +37,9 @@ import picocli.CommandLine.Spec;
                 + "not used) and writes the result as JSON.")
 final class BenchCommand implements Callable<Integer> {
     static final int DEFAULT_ROWS = 100_000;
+    /** The daily file: 10,000 rows on a 10-million-row history. */
+    static final int DEFAULT_INCREMENTAL_ROWS = 10_000;
+    static final long DEFAULT_HISTORY_ROWS = 10_000_000;
     static final String RESULTS_DIRECTORY = "bench-results";
     /** The generator plants its default bad rows of every kind; the rest of the file is valid purchases. */
     static final int PLANTED_BAD_ROWS = SampleSettings.DEFAULT_BAD_ROWS_PER_KIND * BadRowKind.values().length;
@@ -60,11 +64,23 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "FILE",
             description = "Where to write the JSON result. Default: <repo>/" + RESULTS_DIRECTORY
-                    + "/bench-<UTC timestamp>.json.")
+                    + "/bench-<UTC timestamp>.json (bench-incremental-<UTC timestamp>.json with --incremental).")
     Path out;
 
     @Option(names = "--keep", description = "Keep the temporary home (lake, database, CSV) and print where it is.")
     boolean keep;
+
+    @Option(names = "--incremental", description = "Ingest the file twice, on an empty history and on a seeded one "
+            + "of --history-rows purchases, and compare the times (the file's customers are then the history's).")
+    boolean incremental;
+
+    @Option(names = "--history-rows", paramLabel = "N", defaultValue = "" + DEFAULT_HISTORY_ROWS,
+            description = "With --incremental: purchases in the seeded history (default: ${DEFAULT-VALUE}).")
+    long historyRows;
+
+    @Option(names = "--skip-warm-up", description = "With --incremental: no unmeasured ingestion first. Quicker, but "
+            + "the empty-history run then also pays for the JVM's compiling Spark; for smoke tests.")
+    boolean skipWarmUp;
 
     /** Tests replace these: a fake pipeline keeps Spark and Postgres out of unit tests, a fixed clock the file name. */
     BenchPipeline.Opener pipelines = home -> LocalBenchPipeline.open(home, cli.environment(), cli.out(),
@@ -73,7 +89,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
             description = "Data rows in the CSV, including " + SampleSettings.DEFAULT_BAD_ROWS_PER_KIND
-                    + " planted bad rows of each kind (default: ${DEFAULT-VALUE}).")
+                    + " planted bad rows of each kind (default: ${DEFAULT-VALUE}, or " + DEFAULT_INCREMENTAL_ROWS
+                    + " with --incremental).")
     void setRows(int value) {
         if (value <= PLANTED_BAD_ROWS) {
             throw new ParameterException(spec.commandLine(),
@@ -93,6 +110,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (incremental) {
+            return callIncremental();
+        }
         Instant startedAt = clock.instant();
         HomeDirectory home = new HomeDirectory(Files.createTempDirectory("c360-bench-"));
         try {
@@ -109,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
                 result = new BenchResult(startedAt, GitCommit.head(cli.repoRoot()).orElse(null),
                         MachineFacts.current(cli.sparkCores()), input, pipeline.database(), sparkStartSeconds, report);
             }
-            Path written = write(result, startedAt);
+            Path written = write(result.toJson(), "bench-", startedAt);
             cli.out().print(result.summary());
             cli.out().println("wrote " + written);
             if (!result.report().succeeded()) {
@@ -126,6 +146,37 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    private Integer callIncremental() throws IOException {
+        Instant startedAt = clock.instant();
+        HomeDirectory root = new HomeDirectory(Files.createTempDirectory("c360-bench-incremental-"));
+        try {
+            int purchases = incrementalFileRows() - PLANTED_BAD_ROWS;
+            SampleSettings settings = SampleSettings.defaults(seed).withFiles(1)
+                    .withCustomers(IncrementalBench.fileCustomers(purchases, historyRows)).withPurchases(purchases);
+            IncrementalBenchResult result = new IncrementalBench(cli).run(root.root(), startedAt, settings,
+                    historyRows, !skipWarmUp);
+            Path written = write(result.toJson(), "bench-incremental-", startedAt);
+            cli.out().print(result.summary());
+            cli.out().println("wrote " + written);
+            if (!result.succeeded()) {
+                cli.err().println("error: an execution of the benchmark failed");
+                return ExitCode.SOFTWARE;
+            }
+            return ExitCode.OK;
+        } finally {
+            if (keep) {
+                cli.out().println("kept the benchmark home " + root.root());
+            } else {
+                root.delete();
+            }
+        }
+    }
+
+    /** {@code --rows} if given; else the daily file, not the single-run default. */
+    int incrementalFileRows() {
+        return spec.commandLine().getParseResult().hasMatchedOption("--rows") ? rows : DEFAULT_INCREMENTAL_ROWS;
+    }
+
     private SampleSettings sampleSettings() {
         return SampleSettings.defaults(seed)
                 .withFiles(1)
@@ -133,10 +184,10 @@ final class BenchCommand implements Callable<Integer> {
                 .withPurchases(rows - PLANTED_BAD_ROWS);
     }
 
-    private Path write(BenchResult result, Instant startedAt) throws IOException {
+    private Path write(String json, String namePrefix, Instant startedAt) throws IOException {
         Path file = out != null ? out : cli.repoRoot().resolve(RESULTS_DIRECTORY)
-                .resolve("bench-" + FILE_TIMESTAMP.format(startedAt) + ".json");
+                .resolve(namePrefix + FILE_TIMESTAMP.format(startedAt) + ".json");
         Files.createDirectories(file.toAbsolutePath().getParent());
-        return Files.writeString(file, result.toJson());
+        return Files.writeString(file, json);
     }
 }
