@@ -2,15 +2,9 @@ package com.c360.local.bench;
 
 import com.c360.local.IngestReport;
 import com.c360.local.machine.MachineFacts;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -31,10 +25,7 @@ public record BenchResult(
     /** The state machine's bronze→silver state (statemachine/c360-pipeline.asl.json). */
     static final String BRONZE_TO_SILVER_STATE = "BronzeToSilver";
 
-    private static final int SECONDS_SCALE = 3;
     private static final int RATE_SCALE = 1;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /** The generated CSV: data rows (header excluded), its size, and the generator's settings. */
     public record Input(int rows, long bytes, long seed, int customers) {
@@ -58,55 +49,23 @@ public record BenchResult(
 
     /** Pretty-printed JSON with snake_case keys; seconds to the millisecond, rates to a tenth of a row. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("timestamp", timestamp.toString());
-        root.put("git_commit", gitCommit);
-        root.putObject("machine")
-                .put("cores", machine.cores())
-                .put("max_heap_bytes", machine.maxHeapBytes())
-                .put("java_version", machine.javaVersion())
-                .put("spark_master", machine.sparkMaster());
-        root.putObject("input")
-                .put("rows", input.rows())
-                .put("bytes", input.bytes())
-                .put("seed", input.seed())
-                .put("customers", input.customers());
+        ObjectNode root = BenchJson.newRoot();
+        BenchJson.putSetting(root, timestamp, gitCommit, machine, input);
         root.put("database", database);
-        root.put("execution", report.executionName());
-        root.put("succeeded", report.succeeded());
-        root.put("error", report.error());
-        root.put("spark_start_seconds", round(sparkStartSeconds, SECONDS_SCALE));
-        ObjectNode stages = root.putObject("stage_seconds");
-        for (Map.Entry<String, Double> stage : report.stageSeconds().entrySet()) {
-            stages.put(stage.getKey(), round(stage.getValue(), SECONDS_SCALE));
-        }
-        root.put("total_seconds", round(report.seconds(), SECONDS_SCALE));
+        BenchJson.putTimes(root, sparkStartSeconds, report);
         ObjectNode throughput = root.putObject("throughput_rows_per_second");
         putRate(throughput, "bronze_to_silver", bronzeToSilverRowsPerSecond());
         putRate(throughput, "end_to_end", endToEndRowsPerSecond());
-        root.putObject("rows")
-                .put("read", report.rowsRead())
-                .put("valid", report.rowsValid())
-                .put("quarantined", report.rowsQuarantined())
-                .put("duplicates_collapsed", report.duplicatesCollapsed());
-        root.put("customers_upserted", report.customersUpserted());
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
+        BenchJson.putRows(root, report);
+        return BenchJson.write(root);
     }
 
     private static void putRate(ObjectNode node, String field, OptionalDouble rate) {
         if (rate.isPresent()) {
-            node.put(field, round(rate.getAsDouble(), RATE_SCALE));
+            node.put(field, BenchJson.round(rate.getAsDouble(), RATE_SCALE));
         } else {
             node.putNull(field);
         }
-    }
-
-    private static BigDecimal round(double value, int scale) {
-        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
     }
 
     /** A few lines for the terminal: the setting, seconds per stage, the run summary and the throughput. */

@@ -2,12 +2,7 @@ package com.c360.local.bench;
 
 import com.c360.local.IngestReport;
 import com.c360.local.machine.MachineFacts;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +48,7 @@ public record IncrementalBenchResult(
     public record Run(double sparkStartSeconds, IngestReport report) {
     }
 
-    private static final int SECONDS_SCALE = 3;
     private static final int RATIO_SCALE = 3;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     /** Total seconds with history over total seconds without; NaN when a run failed or took no time. */
     public double totalRatio() {
@@ -77,35 +69,26 @@ public record IncrementalBenchResult(
 
     /** Pretty-printed JSON with snake_case keys, in the style of {@link BenchResult#toJson()}. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = BenchJson.newRoot();
         root.put("mode", "incremental");
-        root.put("timestamp", timestamp.toString());
-        root.put("git_commit", gitCommit);
-        root.putObject("machine")
-                .put("cores", machine.cores())
-                .put("max_heap_bytes", machine.maxHeapBytes())
-                .put("java_version", machine.javaVersion())
-                .put("spark_master", machine.sparkMaster());
-        root.putObject("input")
-                .put("rows", input.rows())
-                .put("bytes", input.bytes())
-                .put("seed", input.seed())
-                .put("customers", input.customers());
+        BenchJson.putSetting(root, timestamp, gitCommit, machine, input);
         root.putObject("history")
                 .put("rows", history.rows())
                 .put("customers", history.customers())
                 .put("silver_data_files", history.silverFiles())
                 .put("gold_rows", history.goldRows())
-                .put("seed_seconds", round(history.seedSeconds(), SECONDS_SCALE));
+                .put("seed_seconds", BenchJson.seconds(history.seedSeconds()));
         root.put("database", database);
         if (warmUpSeconds.isPresent()) {
-            root.put("warm_up_seconds", round(warmUpSeconds.getAsDouble(), SECONDS_SCALE));
+            root.put("warm_up_seconds", BenchJson.seconds(warmUpSeconds.getAsDouble()));
         } else {
             root.putNull("warm_up_seconds");
         }
         ObjectNode runs = root.putObject("runs");
-        putRun(runs.putObject("empty_history"), emptyHistory);
-        putRun(runs.putObject("with_history"), withHistory);
+        BenchJson.putIngestion(runs.putObject("empty_history"), emptyHistory.sparkStartSeconds(),
+                emptyHistory.report());
+        BenchJson.putIngestion(runs.putObject("with_history"), withHistory.sparkStartSeconds(),
+                withHistory.report());
         ObjectNode ratios = root.putObject("ratio_with_to_empty_history");
         putNumber(ratios, "total", totalRatio());
         ObjectNode stageRatios = ratios.putObject("stages");
@@ -118,41 +101,16 @@ public record IncrementalBenchResult(
                 .put("max_total_ratio", TARGET_RATIO)
                 .put("met", targetMet());
         NOTES.forEach(root.putArray("notes")::add);
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a tree of strings and numbers always serialises", e);
-        }
-    }
-
-    private static void putRun(ObjectNode node, Run run) {
-        IngestReport report = run.report();
-        node.put("execution", report.executionName());
-        node.put("succeeded", report.succeeded());
-        node.put("error", report.error());
-        node.put("spark_start_seconds", round(run.sparkStartSeconds(), SECONDS_SCALE));
-        ObjectNode stages = node.putObject("stage_seconds");
-        report.stageSeconds().forEach((stage, seconds) -> stages.put(stage, round(seconds, SECONDS_SCALE)));
-        node.put("total_seconds", round(report.seconds(), SECONDS_SCALE));
-        node.putObject("rows")
-                .put("read", report.rowsRead())
-                .put("valid", report.rowsValid())
-                .put("quarantined", report.rowsQuarantined())
-                .put("duplicates_collapsed", report.duplicatesCollapsed());
-        node.put("customers_upserted", report.customersUpserted());
+        return BenchJson.write(root);
     }
 
     /** A ratio to three decimals; null where it is undefined (a failed run, a stage of no measurable time). */
     private static void putNumber(ObjectNode node, String field, double value) {
         if (Double.isFinite(value)) {
-            node.put(field, round(value, RATIO_SCALE));
+            node.put(field, BenchJson.round(value, RATIO_SCALE));
         } else {
             node.putNull(field);
         }
-    }
-
-    private static BigDecimal round(double value, int scale) {
-        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
     }
 
     /** The two runs side by side, per stage and in total, with the ratio and whether the target is met. */
