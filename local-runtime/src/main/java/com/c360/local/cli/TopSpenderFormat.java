@@ -11,7 +11,11 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Renders a top-spenders list as an aligned text table or as a JSON array; both number ranks from 1. */
+/**
+ * Renders a top-spenders list as an aligned text table or as a JSON array; both number ranks from 1. The table is for
+ * people, who may paste it into a spreadsheet, so its names and e-mails are {@link SpreadsheetText neutralized}; the
+ * JSON is for programs and carries them as stored.
+ */
 public final class TopSpenderFormat {
     static final List<String> COLUMNS = List.of("rank", "customer_id", "full_name", "email", "total_spent_aud",
             "first_purchase_date", "last_purchase_date");
@@ -31,8 +35,8 @@ public final class TopSpenderFormat {
         cells.add(COLUMNS);
         for (int i = 0; i < spenders.size(); i++) {
             TopSpender s = spenders.get(i);
-            cells.add(List.of(Integer.toString(i + 1), Long.toString(s.customerId()), orEmpty(s.fullName()),
-                    orEmpty(s.email()), amount(s.totalSpentAud()).toPlainString(), s.firstPurchaseDate().toString(),
+            cells.add(List.of(Integer.toString(i + 1), Long.toString(s.customerId()), text(s.fullName()),
+                    text(s.email()), amount(s.totalSpentAud()).toPlainString(), s.firstPurchaseDate().toString(),
                     s.lastPurchaseDate().toString()));
         }
         int[] widths = new int[COLUMNS.size()];
@@ -78,7 +82,7 @@ public final class TopSpenderFormat {
         return value.setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
+    private static String text(String value) {
+        return value == null ? "" : SpreadsheetText.neutralized(value);
     }
 }

@@ -28,6 +28,21 @@ class TopSpenderFormatTest {
     }
 
     @Test
+    void table_neutralizesNamesAndEmailsASpreadsheetWouldRun_jsonKeepsThemAsStored() throws Exception {
+        TopSpender formula = new TopSpender(3, "=HYPERLINK(\"http://evil.example\",\"x\")", "@sum(1+1)@x.com",
+                new BigDecimal("1"), LocalDate.of(2025, 1, 2), LocalDate.of(2025, 1, 2));
+
+        String table = TopSpenderFormat.table(List.of(formula));
+        JsonNode json = new ObjectMapper().readTree(TopSpenderFormat.json(List.of(formula)));
+
+        assertThat(table.lines().skip(1).findFirst().orElseThrow())
+                .isEqualTo("   1            3  '=HYPERLINK(\"http://evil.example\",\"x\")  '@sum(1+1)@x.com             1.00"
+                        + "  2025-01-02           2025-01-02");
+        assertThat(json.get(0).get("full_name").asText()).isEqualTo("=HYPERLINK(\"http://evil.example\",\"x\")");
+        assertThat(json.get(0).get("email").asText()).isEqualTo("@sum(1+1)@x.com");
+    }
+
+    @Test
     void table_withoutSpenders_isJustTheHeader() {
         assertThat(TopSpenderFormat.table(List.of())).isEqualTo(
                 "rank  customer_id  full_name  email  total_spent_aud  first_purchase_date  last_purchase_date\n");
