@@ -34,6 +34,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -51,6 +52,7 @@ class BadInputCorpusIT extends SparkTestBase {
             "customer_id,first_name,last_name,email,purchase_id,purchase_date,amount,currency";
     private static final String VALID = "valid";
     private static final String COLLAPSED = "collapsed";
+    private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     /** Each run uploads after the previous one, so its valid rows always win silver's merge over an earlier case's. */
     private static final AtomicInteger UPLOADS = new AtomicInteger();
@@ -97,13 +99,23 @@ class BadInputCorpusIT extends SparkTestBase {
         }
     }
 
+    private static String shufflePartitions;
+
     @BeforeAll
     static void referenceTableAndSilver() throws IOException {
+        // Each case is a few dozen rows: one shuffle partition spares 40 runs most of their task overhead.
+        shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
+        spark.conf().set(SHUFFLE_PARTITIONS, "1");
         Files.createDirectories(lake.resolve("reference"));
         Files.copy(Fixtures.path("fx/fx_rates_test.csv"), lake.resolve("reference/fx.csv"));
         // Silver exists before the first case, so a file-level break can be shown to commit nothing to it.
         write("corpus/warm-up.csv", utf8(HEADER, ok(1)));
         runJob("corpus/warm-up.csv");
+    }
+
+    @AfterAll
+    static void restoreShufflePartitions() {
+        spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
     }
 
     @TestFactory
