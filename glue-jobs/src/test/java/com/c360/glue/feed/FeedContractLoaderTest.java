@@ -7,7 +7,6 @@ import com.c360.glue.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -16,15 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class FeedContractLoaderTest {
-    static final Path FEEDS = Path.of("..", "feeds");
-
-    static FeedContract shipped(String feed) {
-        return FeedContractLoader.load(FEEDS.resolve(feed + ".yaml"));
-    }
-
     @Test
     void defaultContract_mapsTheEightSeedColumnsToThemselves_withTheSeedPolicies() {
-        FeedContract contract = shipped("default");
+        FeedContract contract = TestContracts.shipped("default");
 
         FeedContract.Mapping m = contract.mapping();
         assertThat(contract.feed()).isEqualTo("default");
@@ -45,7 +38,7 @@ class FeedContractLoaderTest {
 
     @Test
     void onlineRetailContract_describesALineItemFeed() {
-        FeedContract contract = shipped("online-retail");
+        FeedContract contract = TestContracts.shipped("online-retail");
 
         FeedContract.Mapping m = contract.mapping();
         assertThat(m.firstNameColumn()).isNull();
