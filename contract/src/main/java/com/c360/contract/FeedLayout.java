@@ -48,8 +48,12 @@ public final class FeedLayout {
      * the seed layout's key without a feed folder.
      */
     public static String bronzeKey(String feed, LocalDate day, String fileName) {
+        return underFeed(feed, LakeLayout.bronzeKey(day, fileName));
+    }
+
+    /** {@code key} in {@code feed}'s folder ({@code incoming/a.csv} -> {@code online-retail/incoming/a.csv}). */
+    public static String underFeed(String feed, String key) {
         requireValid(feed);
-        String key = LakeLayout.bronzeKey(day, fileName);
         return feed.equals(DEFAULT_FEED) ? key : feed + "/" + key;
     }
 

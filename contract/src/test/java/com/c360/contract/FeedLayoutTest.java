@@ -29,6 +29,9 @@ class FeedLayoutTest {
         assertThat(FeedLayout.bronzeKey("online-retail", day, "a.csv"))
                 .isEqualTo("online-retail/year=2011/month=12/day=01/a.csv");
         assertThat(FeedLayout.bronzeKey("default", day, "a.csv")).isEqualTo("year=2011/month=12/day=01/a.csv");
+        assertThat(FeedLayout.underFeed("online-retail", "incoming/a.csv")).isEqualTo("online-retail/incoming/a.csv");
+        assertThat(FeedLayout.feedOf(FeedLayout.underFeed("online-retail", "incoming/a.csv"), KNOWN))
+                .isEqualTo("online-retail");
     }
 
     @Test
