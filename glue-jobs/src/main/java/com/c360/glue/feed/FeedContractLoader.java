@@ -130,21 +130,22 @@ public final class FeedContractLoader {
             fields.add(field.column());
         }
         node.expectMap(fields.toArray(String[]::new));
-        String[] names = new String[3];
-        for (CanonicalField field : List.of(CanonicalField.FIRST_NAME, CanonicalField.LAST_NAME,
-                CanonicalField.EMAIL)) {
-            YamlNode source = node.required(field.column());
-            names[field.ordinal() - 1] = isAbsent(source) ? null : source.expectMap("column").required("column").string();
-        }
         for (CanonicalField field : CanonicalField.values()) {
             if (!field.mayBeAbsent() && isAbsent(node.required(field.column()))) {
                 throw node.required(field.column()).error("cannot be absent: every purchase needs a "
                         + field.column() + "; only first_name, last_name and email may be");
             }
         }
-        return new FeedContract.Mapping(customerId(node.required("customer_id")), names[0], names[1], names[2],
+        return new FeedContract.Mapping(customerId(node.required("customer_id")), optionalColumn(node, "first_name"),
+                optionalColumn(node, "last_name"), optionalColumn(node, "email"),
                 purchaseKey(node.required("purchase_id")), purchaseDate(node.required("purchase_date")),
                 amount(node.required("amount")), currency(node.required("currency")));
+    }
+
+    /** A field that may be {@code absent}: null then. */
+    private static String optionalColumn(YamlNode mapping, String field) {
+        YamlNode source = mapping.required(field);
+        return isAbsent(source) ? null : source.expectMap("column").required("column").string();
     }
 
     private static boolean isAbsent(YamlNode node) {

@@ -38,6 +38,7 @@ public final class FeedMapper implements Serializable {
     private final int fieldCount;
     private final Map<String, Integer> positions;
     private final SchemaDrift drift;
+    private final List<RowRule.Unique> uniqueRules;
     private transient DateTimeFormatter dateFormat;
 
     private FeedMapper(FeedContract contract, int fieldCount, Map<String, Integer> positions, SchemaDrift drift) {
@@ -45,6 +46,7 @@ public final class FeedMapper implements Serializable {
         this.fieldCount = fieldCount;
         this.positions = positions;
         this.drift = drift;
+        this.uniqueRules = contract.uniqueRules();
     }
 
     static FeedMapper resolve(FeedContract contract, List<String> header, String source) {
@@ -97,11 +99,8 @@ public final class FeedMapper implements Serializable {
     /** One record's values, as the CSV reader split them. */
     public MappedRecord map(List<String> values) {
         String[] canonical = new String[CanonicalField.values().length];
-        String[] uniqueKeys = new String[contract.uniqueRules().size()];
+        String[] uniqueKeys = new String[uniqueRules.size()];
         if (values.size() != fieldCount) {
-            for (int i = 0; i < canonical.length; i++) {
-                canonical[i] = null;
-            }
             sourceColumns().forEach((field, column) -> canonical[field.ordinal()] = valueAt(values, column));
             return MappedRecord.of(canonical, new MappedRecord.Rejection(QuarantineReason.MALFORMED_ROW,
                     "expected " + fieldCount + " fields, found " + values.size(), "mapping.row"), uniqueKeys);
@@ -188,9 +187,8 @@ public final class FeedMapper implements Serializable {
                 rejection = new MappedRecord.Rejection(QuarantineReason.RULE_VIOLATION, violation.get(), rule.name());
             }
         }
-        List<RowRule.Unique> unique = contract.uniqueRules();
-        for (int i = 0; i < unique.size(); i++) {
-            uniqueKeys[i] = key(values, unique.get(i).columns());
+        for (int i = 0; i < uniqueRules.size(); i++) {
+            uniqueKeys[i] = key(values, uniqueRules.get(i).columns());
         }
         return MappedRecord.of(canonical, rejection, uniqueKeys);
     }

@@ -202,7 +202,7 @@ final class YamlNode {
         return token == JsonToken.VALUE_TRUE;
     }
 
-    /** One of {@code choices}, written in lower case. */
+    /** One of the enum's constants, written in lower case. */
     <E extends Enum<E>> E choice(Class<E> type) {
         String value = string();
         for (E constant : type.getEnumConstants()) {
