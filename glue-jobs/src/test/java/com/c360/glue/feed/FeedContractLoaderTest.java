@@ -16,6 +16,18 @@ import org.junit.jupiter.api.Test;
 
 class FeedContractLoaderTest {
     @Test
+    void everyShippedContract_loads_underItsFileName() throws java.io.IOException {
+        List<String> feeds;
+        try (var files = java.nio.file.Files.list(TestContracts.FEEDS)) {
+            feeds = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList();
+        }
+
+        assertThat(feeds).containsExactly("default", "online-retail");
+        assertThat(feeds).allSatisfy(feed -> assertThat(TestContracts.shipped(feed).feed()).isEqualTo(feed));
+    }
+
+    @Test
     void defaultContract_mapsTheEightSeedColumnsToThemselves_withTheSeedPolicies() {
         FeedContract contract = TestContracts.shipped("default");
 
