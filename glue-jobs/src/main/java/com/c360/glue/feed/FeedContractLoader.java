@@ -9,8 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -195,15 +193,13 @@ public final class FeedContractLoader {
         YamlNode formatNode = node.required("format");
         String format = formatNode.string();
         try {
-            dateFormatter(format);
+            DatePattern.formatter(format);
         } catch (IllegalArgumentException e) {
             throw formatNode.error("'" + format + "' is not a date-time pattern: " + e.getMessage());
         }
-        String letters = patternLetters(format);
-        boolean timeOfDay = letters.chars().anyMatch(c -> "HhKk".indexOf(c) >= 0);
-        boolean ownZone = letters.chars().anyMatch(c -> "VzOXxZ".indexOf(c) >= 0);
-        if (!letters.contains("d") || !letters.contains("M") && !letters.contains("L")
-                || !letters.contains("y") && !letters.contains("u")) {
+        boolean timeOfDay = DatePattern.hasTimeOfDay(format);
+        boolean ownZone = DatePattern.hasOffset(format);
+        if (!DatePattern.hasDayMonthYear(format)) {
             throw formatNode.error("'" + format + "' must hold a day (d), a month (M) and a year (y)");
         }
         if (timeOfDay && !ownZone && zone == null) {
@@ -214,36 +210,6 @@ public final class FeedContractLoader {
                     ? "carries its own offset" : "has no time of day"));
         }
         return new FeedContract.PurchaseDate(column, format, zone);
-    }
-
-    /**
-     * A strict formatter: February 30th fails instead of becoming the 28th. Strict resolution reads {@code y} as
-     * year-of-era, which needs an era, so the pattern's {@code y} becomes the proleptic year {@code u}.
-     */
-    static DateTimeFormatter dateFormatter(String pattern) {
-        StringBuilder converted = new StringBuilder();
-        boolean quoted = false;
-        for (char c : pattern.toCharArray()) {
-            if (c == '\'') {
-                quoted = !quoted;
-            }
-            converted.append(!quoted && c == 'y' ? 'u' : c);
-        }
-        return DateTimeFormatter.ofPattern(converted.toString(), Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-    }
-
-    /** The pattern letters outside quoted literals. */
-    private static String patternLetters(String pattern) {
-        StringBuilder letters = new StringBuilder();
-        boolean quoted = false;
-        for (char c : pattern.toCharArray()) {
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && Character.isLetter(c)) {
-                letters.append(c);
-            }
-        }
-        return letters.toString();
     }
 
     private static FeedContract.Amount amount(YamlNode node) {

@@ -7,11 +7,9 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,7 +37,19 @@ public final class FeedMapper implements Serializable {
     private final Map<String, Integer> positions;
     private final SchemaDrift drift;
     private final List<RowRule.Unique> uniqueRules;
-    private transient DateTimeFormatter dateFormat;
+    /**
+     * Built on first use in each JVM (a formatter is not serializable). Each field is one immutable object, so a
+     * mapper shared between threads (a broadcast) at worst builds or parses twice.
+     */
+    private transient DateFormat dateFormat;
+    /** The lines of one invoice share its date-time, and parsing it costs more than the rest of a record's mapping. */
+    private transient ParsedDate lastDate;
+
+    private record DateFormat(DateTimeFormatter formatter, boolean hasTime, boolean hasOffset) {
+    }
+
+    private record ParsedDate(String text, Optional<LocalDate> date) {
+    }
 
     private FeedMapper(FeedContract contract, int fieldCount, Map<String, Integer> positions, SchemaDrift drift) {
         this.contract = contract;
@@ -233,18 +243,30 @@ public final class FeedMapper implements Serializable {
      * {@link CanonicalField#PURCHASE_DATE_ZONE}.
      */
     private Optional<LocalDate> parseDate(String text) {
-        if (dateFormat == null) {
-            dateFormat = FeedContractLoader.dateFormatter(contract.mapping().purchaseDate().format());
+        ParsedDate last = lastDate;
+        if (last != null && last.text().equals(text)) {
+            return last.date();
+        }
+        Optional<LocalDate> date = parse(text);
+        lastDate = new ParsedDate(text, date);
+        return date;
+    }
+
+    private Optional<LocalDate> parse(String text) {
+        DateFormat format = dateFormat;
+        if (format == null) {
+            String pattern = contract.mapping().purchaseDate().format();
+            format = new DateFormat(DatePattern.formatter(pattern), DatePattern.hasTimeOfDay(pattern),
+                    DatePattern.hasOffset(pattern));
+            dateFormat = format;
         }
         try {
-            TemporalAccessor parsed = dateFormat.parseBest(text, ZonedDateTime::from, OffsetDateTime::from,
-                    LocalDateTime::from, LocalDate::from);
-            if (parsed instanceof LocalDate day) {
-                return Optional.of(day);
+            if (!format.hasTime()) {
+                return Optional.of(format.formatter().parse(text, LocalDate::from));
             }
-            ZonedDateTime moment = parsed instanceof LocalDateTime local
-                    ? local.atZone(contract.mapping().purchaseDate().zone())
-                    : parsed instanceof OffsetDateTime offset ? offset.toZonedDateTime() : (ZonedDateTime) parsed;
+            ZonedDateTime moment = format.hasOffset() ? format.formatter().parse(text, ZonedDateTime::from)
+                    : format.formatter().parse(text, LocalDateTime::from)
+                            .atZone(contract.mapping().purchaseDate().zone());
             return Optional.of(moment.withZoneSameInstant(CanonicalField.PURCHASE_DATE_ZONE).toLocalDate());
         } catch (DateTimeParseException e) {
             return Optional.empty();

@@ -24,12 +24,15 @@ import java.util.List;
 public final class PurchaseKeys {
     public static final long DERIVED_MIN = 1_000_000_000_000_000_000L;
     static final long SPAN = Long.MAX_VALUE - DERIVED_MIN + 1;
+    /** One digest per thread: looking the algorithm up costs more than hashing a key. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(PurchaseKeys::sha256);
 
     private PurchaseKeys() {
     }
 
     public static long derive(String feed, List<String> parts) {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = SHA256.get();
+        sha256.reset();
         update(sha256, feed);
         parts.forEach(part -> update(sha256, part));
         long unsigned = ByteBuffer.wrap(sha256.digest()).getLong();

@@ -157,6 +157,16 @@ class FeedMapperTest {
     }
 
     @Test
+    void oneMapper_consecutiveRecords_eachGetTheirOwnDate() {
+        FeedMapper mapper = ONLINE.mapper(ONLINE_HEADER, "d.csv");
+
+        assertThat(List.of("6/1/2011 0:30", "6/1/2011 0:30", "2/30/2011 10:00", "6/1/2011 0:30", "6/2/2011 9:00"))
+                .map(date -> mapper.map(fields("536365,85123A,A,6," + date + ",2.55,17850.0,UK")))
+                .extracting(r -> r.rejected() ? r.reason().code() : r.value(PURCHASE_DATE))
+                .containsExactly("2011-05-31", "2011-05-31", "bad_date", "2011-05-31", "2011-06-02");
+    }
+
+    @Test
     void formatWithItsOwnOffset_usesTheOffsetWritten() {
         FeedContract iso = TestContracts.variant("online-retail",
                 "format: \"M/d/yyyy H:mm\", time_zone: Europe/London", "format: \"yyyy-MM-dd'T'HH:mm:ssXXX\"");
