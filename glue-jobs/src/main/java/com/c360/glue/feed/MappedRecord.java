@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * One source record mapped to the canonical raw strings the validator reads (ISO date, plain decimal, whole-number
  * ids, currency code), or rejected by the feed: then {@code reason}, {@code detail} and {@code rule} say why, and
- * {@code canonical} still holds what could be mapped (a value that failed to map as its source text), for quarantine.
+ * {@code canonical} still holds what could be mapped, for quarantine: a date that failed to parse as its source text,
+ * an amount that could not be computed as null (the detail names the column and its value).
  *
  * @param canonical in {@link CanonicalField} order; null where the source is empty or the field absent
  * @param rule the contract rule that rejected the row: a row rule's name, {@code policy.<name>} or
