@@ -13,6 +13,8 @@ public enum JobArgument {
     QUARANTINE_ROOT("quarantine_root"),
     AUDIT_ROOT("audit_root"),
     FX_PATH("fx_path"),
+    /** The folder holding the feed contracts, {@code <feed>.yaml} each ({@link FeedLayout#contractFile}). */
+    FEEDS_PATH("feeds_path"),
     /** {@link UploadOrder} of the bronze object: which version of a purchase is the latest. */
     UPLOAD_ORDER("upload_order"),
     /** {@link TableCatalog.Kind}: {@code glue} on AWS, {@code hadoop} locally. */

@@ -20,7 +20,13 @@ public enum QuarantineReason {
     UNKNOWN_CURRENCY,
     NO_FX_RATE,
     CONFLICTING_DUPLICATE,
-    CUSTOMER_TOTAL_OUT_OF_RANGE;
+    CUSTOMER_TOTAL_OUT_OF_RANGE,
+    /** A row rule of the feed's contract failed; the rule's name goes with it. */
+    RULE_VIOLATION,
+    /** The feed's {@code zero_price: quarantine} policy. */
+    ZERO_PRICE,
+    /** The feed's cancellation policy is {@code quarantine}. */
+    CANCELLED_INVOICE;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);
