@@ -81,6 +81,11 @@ public final class Artifacts {
         return repoRoot.resolve("glue-jobs/reference");
     }
 
+    /** Deployed as a whole to the reference bucket: one contract file per feed. */
+    public Path feedsDirectory() {
+        return repoRoot.resolve("feeds");
+    }
+
     public static String fxTableFileName() {
         return "fx_rates_aud.csv";
     }
@@ -127,8 +132,10 @@ public final class Artifacts {
                 missing.add(repoRoot.relativize(file).toString());
             }
         }
-        if (!Files.isDirectory(sqlDirectory())) {
-            missing.add("sql/");
+        for (Path directory : List.of(sqlDirectory(), feedsDirectory())) {
+            if (!Files.isDirectory(directory)) {
+                missing.add(repoRoot.relativize(directory) + "/");
+            }
         }
         if (!unbuilt.isEmpty() || !missing.isEmpty()) {
             StringBuilder message = new StringBuilder("Cannot synthesize c360:");

@@ -1,6 +1,7 @@
 package com.c360.cdk;
 
 import com.c360.contract.LakeRoots;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ public class StorageStack extends Stack {
     static final String QUARANTINE_PREFIX = "purchases";
     static final String GOLD_PREFIX = "customers";
     static final String FX_PREFIX = "fx";
+    static final String FEEDS_PREFIX = "feeds";
     static final String ATHENA_RESULTS_PREFIX = "results";
 
     private final Key dataKey;
@@ -112,14 +114,9 @@ public class StorageStack extends Stack {
         athenaResults = buckets.create("AthenaResults", false, List.of(LifecycleRule.builder()
                 .id("expire-athena-results").expiration(Duration.days(config.athenaResultsDays())).build()));
 
-        BucketDeployment.Builder.create(this, "ReferenceData")
-                .sources(List.of(Source.asset(artifacts.referenceDirectory().toString())))
-                .destinationBucket(reference)
-                .destinationKeyPrefix(FX_PREFIX + "/")
-                .retainOnDelete(removal == RemovalPolicy.RETAIN)
-                .logGroup(LogGroup.Builder.create(this, "ReferenceDataLogs")
-                        .retention(config.logRetention()).removalPolicy(RemovalPolicy.DESTROY).build())
-                .build();
+        deployReference("ReferenceData", artifacts.referenceDirectory(), FX_PREFIX, config, removal);
+        // The same contract files the local runtime reads from feeds/: onboarding a feed is a file and a deploy.
+        deployReference("FeedContracts", artifacts.feedsDirectory(), FEEDS_PREFIX, config, removal);
         Nag.suppressCdkSingletons(this);
 
         CfnOutput.Builder.create(this, "BronzeBucketName").value(bronze.getBucketName())
@@ -131,7 +128,20 @@ public class StorageStack extends Stack {
                 "s3://" + gold.getBucketName() + "/" + GOLD_PREFIX,
                 "s3://" + quarantine.getBucketName() + "/" + QUARANTINE_PREFIX,
                 "s3://" + silver.getBucketName() + "/" + AUDIT_PREFIX,
-                "s3://" + reference.getBucketName() + "/" + FX_PREFIX + "/" + Artifacts.fxTableFileName());
+                "s3://" + reference.getBucketName() + "/" + FX_PREFIX + "/" + Artifacts.fxTableFileName(),
+                "s3://" + reference.getBucketName() + "/" + FEEDS_PREFIX + "/");
+    }
+
+    private void deployReference(String id, Path directory, String prefix, C360Config config,
+            RemovalPolicy removal) {
+        BucketDeployment.Builder.create(this, id)
+                .sources(List.of(Source.asset(directory.toString())))
+                .destinationBucket(reference)
+                .destinationKeyPrefix(prefix + "/")
+                .retainOnDelete(removal == RemovalPolicy.RETAIN)
+                .logGroup(LogGroup.Builder.create(this, id + "Logs")
+                        .retention(config.logRetention()).removalPolicy(RemovalPolicy.DESTROY).build())
+                .build();
     }
 
     public Key dataKey() {

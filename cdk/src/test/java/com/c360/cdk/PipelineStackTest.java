@@ -258,10 +258,12 @@ class PipelineStackTest {
                 "--gold_root", "ExportsOutputRefGold",
                 "--quarantine_root", "ExportsOutputRefQuarantine",
                 "--audit_root", "ExportsOutputRefSilver",
-                "--fx_path", "ExportsOutputRefReference");
+                "--fx_path", "ExportsOutputRefReference",
+                "--feeds_path", "ExportsOutputRefReference");
         Map<String, String> suffixes = Map.of(
                 "--bronze_root", "", "--silver_root", "/purchases", "--gold_root", "/customers",
-                "--quarantine_root", "/purchases", "--audit_root", "/audit", "--fx_path", "/fx/fx_rates_aud.csv");
+                "--quarantine_root", "/purchases", "--audit_root", "/audit", "--fx_path", "/fx/fx_rates_aud.csv",
+                "--feeds_path", "/feeds/");
         for (JsonNode job : jobsByName.values()) {
             for (Map.Entry<String, String> argument : expected.entrySet()) {
                 JsonNode parts = job.at("/DefaultArguments/" + argument.getKey() + "/Fn::Join/1");

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,15 +101,37 @@ class StorageStackTest {
 
     @Test
     void referenceFolder_isDeployedUnderFxInTheReferenceBucket() throws IOException {
-        JsonNode deployment = onlyResource(template, "Custom::CDKBucketDeployment").path("Properties");
-        String zipKey = deployment.at("/SourceObjectKeys/0").asText();
-        Path staged = SynthesizedApp.assemblyDirectory().resolve("asset." + zipKey.replace(".zip", ""));
+        Path staged = stagedDeployment("fx/");
         Path fxTable = SynthesizedApp.ARTIFACTS.repoRoot().resolve("glue-jobs/reference/fx_rates_aud.csv");
 
-        assertThat(deployment.at("/DestinationBucketName/Ref").asText())
-                .isEqualTo(logicalIdStartingWith(template, "AWS::S3::Bucket", "Reference"));
-        assertThat(deployment.path("DestinationBucketKeyPrefix").asText()).isEqualTo("fx/");
         assertThat(Files.mismatch(staged.resolve("fx_rates_aud.csv"), fxTable)).isEqualTo(-1L);
+    }
+
+    @Test
+    void feedContracts_areDeployedUnderFeedsInTheReferenceBucket_asTheFilesTheLocalRuntimeReads() throws IOException {
+        Path staged = stagedDeployment("feeds/");
+        Path feeds = SynthesizedApp.ARTIFACTS.repoRoot().resolve("feeds");
+
+        for (String contract : List.of("default.yaml", "online-retail.yaml")) {
+            assertThat(Files.mismatch(staged.resolve(contract), feeds.resolve(contract))).as(contract).isEqualTo(-1L);
+        }
+    }
+
+    /** The staged asset of the deployment into the reference bucket under {@code prefix}. */
+    private static Path stagedDeployment(String prefix) {
+        String reference = logicalIdStartingWith(template, "AWS::S3::Bucket", "Reference");
+        List<JsonNode> deployments = new ArrayList<>();
+        template.path("Resources").forEach(resource -> {
+            JsonNode properties = resource.path("Properties");
+            if (resource.path("Type").asText().equals("Custom::CDKBucketDeployment")
+                    && properties.path("DestinationBucketKeyPrefix").asText().equals(prefix)
+                    && properties.at("/DestinationBucketName/Ref").asText().equals(reference)) {
+                deployments.add(properties);
+            }
+        });
+        assertThat(deployments).as("deployments to the reference bucket under " + prefix).hasSize(1);
+        String zipKey = deployments.get(0).at("/SourceObjectKeys/0").asText();
+        return SynthesizedApp.assemblyDirectory().resolve("asset." + zipKey.replace(".zip", ""));
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.c360.contract;
 
 import static com.c360.contract.JobArgument.AUDIT_ROOT;
 import static com.c360.contract.JobArgument.BRONZE_ROOT;
+import static com.c360.contract.JobArgument.FEEDS_PATH;
 import static com.c360.contract.JobArgument.FX_PATH;
 import static com.c360.contract.JobArgument.INGESTION_DATE;
 import static com.c360.contract.JobArgument.METRICS_NAMESPACE;
@@ -23,7 +24,7 @@ import java.util.Optional;
  */
 public record BronzeToSilverArguments(String runId, LocalDate ingestionDate, String sourceBucket, String sourceKey,
         String sourceVersion, String uploadOrder, String bronzeRoot, String silverRoot, String quarantineRoot,
-        String auditRoot, String fxPath, TableCatalog catalog, Optional<String> metricsNamespace) {
+        String auditRoot, String fxPath, String feedsPath, TableCatalog catalog, Optional<String> metricsNamespace) {
 
     public static BronzeToSilverArguments parse(String... args) {
         return from(JobArguments.parse(args));
@@ -34,6 +35,7 @@ public record BronzeToSilverArguments(String runId, LocalDate ingestionDate, Str
                 args.orNull(SOURCE_BUCKET), args.required(SOURCE_KEY), args.orNull(SOURCE_VERSION),
                 args.required(UPLOAD_ORDER), args.required(BRONZE_ROOT), args.required(SILVER_ROOT),
                 args.required(QUARANTINE_ROOT), args.required(AUDIT_ROOT), args.required(FX_PATH),
+                args.required(FEEDS_PATH),
                 TableCatalog.from(args), args.optional(METRICS_NAMESPACE.key()));
     }
 
@@ -43,7 +45,7 @@ public record BronzeToSilverArguments(String runId, LocalDate ingestionDate, Str
                 .put(SOURCE_BUCKET, sourceBucket).put(SOURCE_KEY, sourceKey).put(SOURCE_VERSION, sourceVersion)
                 .put(UPLOAD_ORDER, uploadOrder)
                 .put(BRONZE_ROOT, bronzeRoot).put(SILVER_ROOT, silverRoot).put(QUARANTINE_ROOT, quarantineRoot)
-                .put(AUDIT_ROOT, auditRoot).put(FX_PATH, fxPath).putAll(catalog.toGlueArguments())
+                .put(AUDIT_ROOT, auditRoot).put(FX_PATH, fxPath).put(FEEDS_PATH, feedsPath).putAll(catalog.toGlueArguments())
                 .put(METRICS_NAMESPACE, metricsNamespace.orElse(null))
                 .build();
     }

@@ -18,8 +18,8 @@ class JobArgumentRecordsTest {
     void bronzeToSilverArguments_renderedAsGlueArguments_parseBackToTheSameRecord() {
         BronzeToSilverArguments arguments = new BronzeToSilverArguments("run-1", DAY, "bronze-bucket",
                 "year=2026/month=11/day=22/p.csv", null, UploadOrder.of(Instant.EPOCH, "0A"), "s3://b", "s3://s",
-                "s3://q", "s3://a", "s3://r/fx.csv", new TableCatalog(TableCatalog.Kind.GLUE, "c360_dev"),
-                Optional.of("c360"));
+                "s3://q", "s3://a", "s3://r/fx.csv", "s3://r/feeds/",
+                new TableCatalog(TableCatalog.Kind.GLUE, "c360_dev"), Optional.of("c360"));
 
         assertThat(arguments.toGlueArguments()).doesNotContainKey("--source_version")
                 .containsEntry("--ingestion_date", "2026-11-22").containsEntry("--metrics_namespace", "c360")
@@ -61,9 +61,9 @@ class JobArgumentRecordsTest {
 
     @Test
     void lakeRoots_renderEveryRootUnderItsKey() {
-        assertThat(new LakeRoots("b", "s", "g", "q", "a", "fx").toGlueArguments()).isEqualTo(Map.of(
+        assertThat(new LakeRoots("b", "s", "g", "q", "a", "fx", "feeds").toGlueArguments()).isEqualTo(Map.of(
                 "--bronze_root", "b", "--silver_root", "s", "--gold_root", "g", "--quarantine_root", "q",
-                "--audit_root", "a", "--fx_path", "fx"));
+                "--audit_root", "a", "--fx_path", "fx", "--feeds_path", "feeds"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.c360.local;
 
+import com.c360.contract.FeedLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,10 +11,13 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * The lake on the local filesystem: one directory per bucket (bronze, silver, gold, quarantine, audit, reference).
@@ -22,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public record LocalLake(Path root) {
     public static final String BRONZE_BUCKET = "c360-local-bronze";
     public static final String FX_RATES_OBJECT = "fx_rates_aud.csv";
+    public static final String FEEDS_FOLDER = "feeds";
     /** Layer (bucket) directory names, for {@link #layer} and {@link #uri}. */
     public static final String BRONZE = "bronze";
     public static final String SILVER = "silver";
@@ -57,9 +62,34 @@ public record LocalLake(Path root) {
         return layer(REFERENCE).resolve(FX_RATES_OBJECT);
     }
 
-    /** Publishes the shipped FX table to the reference location, as CDK's BucketDeployment does on each deploy. */
-    public void publishReference(Path shippedFxRates) {
+    /** The folder of the feed contracts, {@code <feed>.yaml} each. */
+    public Path feeds() {
+        return layer(REFERENCE).resolve(FEEDS_FOLDER);
+    }
+
+    /**
+     * Publishes the shipped FX table and feed contracts to the reference location, as CDK's BucketDeployments do on
+     * each deploy: a contract no longer shipped is removed, as their pruning removes it.
+     */
+    public void publishReference(Path shippedFxRates, Path shippedFeeds) {
         copyAtomically(shippedFxRates, fxRates());
+        try (Stream<Path> published = Files.exists(feeds()) ? Files.list(feeds()) : Stream.empty();
+                Stream<Path> shipped = Files.list(shippedFeeds)) {
+            Set<Path> contracts = new HashSet<>();
+            for (Path contract : shipped.filter(LocalLake::isContract).toList()) {
+                copyAtomically(contract, feeds().resolve(contract.getFileName()));
+                contracts.add(contract.getFileName());
+            }
+            for (Path stale : published.filter(f -> isContract(f) && !contracts.contains(f.getFileName())).toList()) {
+                Files.delete(stale);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot publish the feed contracts of " + shippedFeeds, e);
+        }
+    }
+
+    private static boolean isContract(Path file) {
+        return file.getFileName().toString().endsWith(FeedLayout.CONTRACT_SUFFIX);
     }
 
     public StoredObject upload(Path file, String key) {

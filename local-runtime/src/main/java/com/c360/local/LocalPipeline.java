@@ -3,6 +3,7 @@ package com.c360.local;
 import com.c360.contract.DatabaseArguments;
 import com.c360.contract.DatabaseLogin;
 import com.c360.contract.LakeLayout;
+import com.c360.contract.FeedLayout;
 import com.c360.contract.LakeRoots;
 import com.c360.contract.TableCatalog;
 import com.c360.glue.silver.IngestionAudit;
@@ -74,10 +75,10 @@ public final class LocalPipeline implements AutoCloseable {
         this.home = home;
         this.console = console;
         this.sparkCores = sparkCores;
-        lake.publishReference(repo.defaultFxRates());
+        lake.publishReference(repo.defaultFxRates(), repo.feeds());
         this.lakeRoots = new LakeRoots(lake.uri(LocalLake.BRONZE), lake.uri(LocalLake.SILVER),
                 lake.uri(LocalLake.GOLD), lake.uri(LocalLake.QUARANTINE), lake.uri(LocalLake.AUDIT),
-                lake.fxRates().toUri().toString());
+                lake.fxRates().toUri().toString(), lake.feeds().toUri().toString());
         // Gold→RDS gets the login as job arguments, the local stand-in for the RDS secret it reads on AWS.
         DatabaseLogin login = new DatabaseLogin(database.jdbcUrl(), database.user(), database.password().orElse(null));
         this.databaseArguments = DatabaseArguments.login(login);
@@ -151,6 +152,11 @@ public final class LocalPipeline implements AutoCloseable {
      * trigger then takes the ingestion date from the key), and runs the execution the trigger starts.
      */
     public IngestReport ingest(Path csvFile, Optional<LocalDate> ingestionDate, Optional<Path> fxFile) {
+        return ingest(csvFile, ingestionDate, fxFile, FeedLayout.DEFAULT_FEED);
+    }
+
+    /** {@link #ingest(Path, Optional, Optional)} as a file of {@code feed}: under that feed's folder in bronze. */
+    public IngestReport ingest(Path csvFile, Optional<LocalDate> ingestionDate, Optional<Path> fxFile, String feed) {
         Instant started = Instant.now();
         String file = csvFile.toString();
         if (!Files.isRegularFile(csvFile)) {
@@ -159,13 +165,18 @@ public final class LocalPipeline implements AutoCloseable {
         if (fxFile.isPresent() && !Files.isRegularFile(fxFile.get())) {
             return failed(file, null, started, "no such FX file: " + fxFile.get());
         }
-        return deliver(upload(csvFile, ingestionDate, fxFile));
+        return deliver(upload(csvFile, ingestionDate, fxFile, feed));
     }
 
     /** Puts the file into bronze; its event is sent by {@link #deliver}. Uploads are numbered in the order made. */
     public Upload upload(Path csvFile, Optional<LocalDate> ingestionDate, Optional<Path> fxFile) {
+        return upload(csvFile, ingestionDate, fxFile, FeedLayout.DEFAULT_FEED);
+    }
+
+    private Upload upload(Path csvFile, Optional<LocalDate> ingestionDate, Optional<Path> fxFile, String feed) {
         String fileName = csvFile.getFileName().toString();
-        String key = ingestionDate.map(day -> LakeLayout.bronzeKey(day, fileName)).orElse("incoming/" + fileName);
+        String key = FeedLayout.underFeed(feed,
+                ingestionDate.map(day -> LakeLayout.bronzeKey(day, fileName)).orElse("incoming/" + fileName));
         LocalLake.StoredObject object = lake.upload(csvFile, key);
         console.printf("%s -> s3://%s/%s (version %s)%n", csvFile, object.bucket(), key, object.versionId());
         return new Upload(csvFile.toString(), object, fxFile);

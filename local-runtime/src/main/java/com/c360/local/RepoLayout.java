@@ -30,4 +30,9 @@ public record RepoLayout(Path root) {
     public Path defaultFxRates() {
         return root.resolve("glue-jobs/reference/fx_rates_aud.csv");
     }
+
+    /** The shipped feed contracts; CDK deploys the same folder. */
+    public Path feeds() {
+        return root.resolve("feeds");
+    }
 }

@@ -91,13 +91,32 @@ class LocalLakeTest {
 
         lake.upload(source, KEY);
         lake.upload(source, "incoming/other.csv");
-        lake.publishReference(file("rates.csv", "currency,rate_date,aud_per_unit\n"));
+        Path feeds = Files.createDirectories(temp.resolve("feeds"));
+        Files.writeString(feeds.resolve("shop.yaml"), "version: 1\n");
+        lake.publishReference(file("rates.csv", "currency,rate_date,aud_per_unit\n"), feeds);
 
         assertThat(filesUnder(temp.resolve("lake"))).containsExactlyInAnyOrder(
                 temp.resolve("lake/bronze").resolve(KEY),
                 temp.resolve("lake/bronze/incoming/other.csv"),
-                temp.resolve("lake/reference/fx_rates_aud.csv"));
+                temp.resolve("lake/reference/fx_rates_aud.csv"),
+                temp.resolve("lake/reference/feeds/shop.yaml"));
         assertThat(source).hasContent("a,b\n1,2\n");
+    }
+
+    @Test
+    void republishedReference_dropsAContractNoLongerShipped_andKeepsOnlyContracts() throws Exception {
+        LocalLake lake = new LocalLake(temp.resolve("lake"));
+        Path rates = file("rates.csv", "currency,rate_date,aud_per_unit\n");
+        Path feeds = Files.createDirectories(temp.resolve("feeds"));
+        Files.writeString(feeds.resolve("old.yaml"), "version: 1\n");
+        Files.writeString(feeds.resolve("README.md"), "notes\n");
+        lake.publishReference(rates, feeds);
+
+        Files.delete(feeds.resolve("old.yaml"));
+        Files.writeString(feeds.resolve("new.yaml"), "version: 1\n");
+        lake.publishReference(rates, feeds);
+
+        assertThat(filesUnder(lake.feeds())).containsExactly(lake.feeds().resolve("new.yaml"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.c360.local.cli;
 
+import com.c360.contract.FeedLayout;
 import com.c360.local.LocalPipeline;
+import com.c360.local.RepoLayout;
 import com.c360.local.db.LocalDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +26,7 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Purchase CSVs (input contract v1).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Purchase CSVs in the feed's layout.")
     List<Path> files;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD",
@@ -35,8 +37,17 @@ final class IngestCommand implements Callable<Integer> {
             description = "FX reference CSV (currency,rate_date,aud_per_unit). Default: glue-jobs/reference/fx_rates_aud.csv.")
     Path fxFile;
 
+    @Option(names = "--feed", paramLabel = "NAME", defaultValue = FeedLayout.DEFAULT_FEED,
+            description = "The feed the files belong to: its contract feeds/NAME.yaml reads them, and they land under"
+                    + " bronze's NAME/ folder (default: ${DEFAULT-VALUE}, the seed layout, at bronze's top level).")
+    String feed;
+
     @Override
     public Integer call() {
+        Path contract = RepoLayout.locate().feeds().resolve(feed + FeedLayout.CONTRACT_SUFFIX);
+        if (!FeedLayout.isValidFeedName(feed) || !Files.isRegularFile(contract)) {
+            throw new ParameterException(spec.commandLine(), "no feed '" + feed + "': there is no contract " + contract);
+        }
         for (Path file : files) {
             requireFile(file);
         }
@@ -47,7 +58,7 @@ final class IngestCommand implements Callable<Integer> {
         try (LocalDatabase database = cli.openDatabase();
                 LocalPipeline pipeline = LocalPipeline.open(home, database, cli.out(), cli.sparkCores())) {
             return IngestRuns.ingestAll(files, Optional.ofNullable(ingestionDate), Optional.ofNullable(fxFile),
-                    pipeline::ingest, cli.out(), cli.err());
+                    (file, date, fx) -> pipeline.ingest(file, date, fx, feed), cli.out(), cli.err());
         }
     }
 
