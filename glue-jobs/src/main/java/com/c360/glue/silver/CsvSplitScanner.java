@@ -85,7 +85,7 @@ public final class CsvSplitScanner {
     private final int[] state = new int[START_STATES];
     private final long[] firstRecordStart = new long[START_STATES];
     private final long[] linesBeforeRecordStart = new long[START_STATES];
-    private int pendingRecordStarts = START_STATES;
+    private boolean pendingRecordStart;
     private long offset;
     private long lines;
     private char previous;
@@ -178,21 +178,21 @@ public final class CsvSplitScanner {
 
     /** Steps every start state over the characters; false on U+FFFE. */
     private boolean accept(CharBuffer chars) {
+        int shared = sharedState();
         char[] array = chars.array();
-        // Runs from different start states usually meet within a record; from then on one step serves all.
-        boolean converged = Arrays.stream(state).allMatch(s -> s == state[0]);
         for (int i = chars.position(); i < chars.limit(); i++) {
             char c = array[i];
             int type = typeOf(c);
             if (type < 0) {
                 return false;
             }
-            if (converged) {
-                state[0] = step(state[0], type);
+            if (shared >= 0) {
+                shared = step(shared, type);
             } else {
                 for (int s = 0; s < START_STATES; s++) {
                     state[s] = step(s, state[s], type);
                 }
+                shared = sharedState();
             }
             if (c == '\r' || c == '\n' && previous != '\r') {
                 lines++;
@@ -200,10 +200,33 @@ public final class CsvSplitScanner {
             previous = c;
             offset += utf8Length(c);
         }
-        if (converged) {
-            Arrays.fill(state, state[0]);
+        if (shared >= 0) {
+            for (int s = 0; s < START_STATES; s++) {
+                state[s] = state[s] == BROKEN ? BROKEN : shared;
+            }
         }
         return true;
+    }
+
+    /**
+     * The state every run not broken yet is in, or -1 while they differ. Runs from different start states usually
+     * meet within a record, and a broken run stays broken, so from then on one step serves all.
+     */
+    private int sharedState() {
+        int shared = BROKEN;
+        for (int s : state) {
+            if (s != BROKEN) {
+                if (shared != BROKEN && s != shared) {
+                    return -1;
+                }
+                shared = s;
+            }
+        }
+        pendingRecordStart = false;
+        for (int s = 0; s < START_STATES; s++) {
+            pendingRecordStart |= state[s] != BROKEN && firstRecordStart[s] < 0;
+        }
+        return shared;
     }
 
     /** One step of the run from {@code start}. */
@@ -218,12 +241,11 @@ public final class CsvSplitScanner {
         if (from == RECORD_START && firstRecordStart[start] < 0) {
             firstRecordStart[start] = offset;
             linesBeforeRecordStart[start] = lines;
-            pendingRecordStarts--;
         }
         return NEXT[from][type];
     }
 
-    /** One step of all runs, once they are in the same state. */
+    /** One step of all unbroken runs, once they are in the same state. */
     private int step(int current, int type) {
         int from = current;
         if (from == AFTER_CR) {
@@ -232,14 +254,14 @@ public final class CsvSplitScanner {
             }
             from = RECORD_START;
         }
-        if (from == RECORD_START && pendingRecordStarts > 0) {
+        if (from == RECORD_START && pendingRecordStart) {
             for (int s = 0; s < START_STATES; s++) {
-                if (firstRecordStart[s] < 0) {
+                if (state[s] != BROKEN && firstRecordStart[s] < 0) {
                     firstRecordStart[s] = offset;
                     linesBeforeRecordStart[s] = lines;
                 }
             }
-            pendingRecordStarts = 0;
+            pendingRecordStart = false;
         }
         return NEXT[from][type];
     }

@@ -46,8 +46,8 @@ public final class StrictCsvReader implements Iterator<StrictCsvReader.CsvLine>,
     }
 
     /**
-     * Reads from a record start {@code linesBefore} line breaks into a file, so line numbers stay the file's. A BOM is
-     * only a BOM at the file's start: further in, U+FEFF is data.
+     * Reads from a record start {@code linesBefore} line breaks into a file, so line numbers stay the file's. Only the
+     * file's first record starts after no line break, and a BOM is only a BOM there: further in, U+FEFF is data.
      */
     public StrictCsvReader(InputStream in, String source, long linesBefore) {
         this.source = source;
