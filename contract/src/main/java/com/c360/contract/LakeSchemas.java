@@ -28,6 +28,7 @@ public final class LakeSchemas {
             new Column("source_line", "bigint"),
             new Column("reason", "string"),
             new Column("reason_detail", "string"),
+            new Column("rule", "string"),
             new Column("raw_customer_id", "string"),
             new Column("raw_first_name", "string"),
             new Column("raw_last_name", "string"),

@@ -1,14 +1,15 @@
 package com.c360.glue.silver;
 
+import com.c360.glue.feed.CanonicalField;
+import com.c360.glue.feed.FeedContract;
+import com.c360.glue.feed.FeedMapper;
+import com.c360.glue.feed.MappedRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
@@ -24,18 +25,26 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Input contract v1: reads one bronze CSV into raw string columns named by the contract, whatever the column order,
- * with each record's source line. Row-level problems stay in the data for the validator; file-level breaks throw.
+ * Reads one bronze CSV through its feed's contract into the canonical raw string columns, with each record's source
+ * line and what the contract said of it. Row-level problems stay in the data for the validator; file-level breaks
+ * throw.
  */
 public final class BronzeCsvReader {
 
-    public static final List<String> CONTRACT_COLUMNS = List.of(
-            "customer_id", "first_name", "last_name", "email", "purchase_id", "purchase_date", "amount", "currency");
+    public static final List<String> CONTRACT_COLUMNS = Arrays.stream(CanonicalField.values())
+            .map(CanonicalField::column).toList();
 
-    /** {@code malformed} describes a record whose field count differs from the header's. */
+    /** Why the feed's contract rejected the record (a {@link QuarantineReason} code), in its words, and which rule. */
+    public static final String FEED_REASON = "feed_reason";
+    public static final String FEED_REASON_DETAIL = "feed_reason_detail";
+    public static final String FEED_RULE = "feed_rule";
+    /** The record's key for each of the contract's uniqueness rules, in their order; null without such rules. */
+    public static final String UNIQUE_KEYS = "unique_keys";
     public static final StructType RAW_SCHEMA = rawSchema();
+    private static final int FIRST_CANONICAL = 4;
 
     private static final String MAX_PARTITION_BYTES = "spark.sql.files.maxPartitionBytes";
     private static final long MIN_SPLIT_BYTES = 4L << 20;
@@ -43,15 +52,14 @@ public final class BronzeCsvReader {
     private BronzeCsvReader() {
     }
 
-    /** The header's position of every contract column; extra columns are tolerated and ignored. */
-    public record Header(int fieldCount, Map<String, Integer> contractPositions, List<String> extraColumns)
-            implements java.io.Serializable {
+    /** The feed's mapping for this file's header, and the columns it does not use (additive drift). */
+    public record Header(FeedMapper mapper, List<String> extraColumns) implements java.io.Serializable {
     }
 
     /** Checked in the driver before any Spark work: the header, the file's first record, against the contract. */
-    public static Header inspect(SparkSession spark, String path) {
+    public static Header inspect(SparkSession spark, String path, FeedContract contract) {
         try (InputStream in = open(path, spark.sparkContext().hadoopConfiguration())) {
-            return readHeader(in, path);
+            return readHeader(in, path, contract);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read bronze file " + path, e);
         }
@@ -101,32 +109,17 @@ public final class BronzeCsvReader {
         return Math.max(1, Math.min(maxPartitionBytes, Math.max(MIN_SPLIT_BYTES, perCore)));
     }
 
-    public static Header readHeader(InputStream in, String source) {
-        return readHeader(new StrictCsvReader(in, source), source);
+    public static Header readHeader(InputStream in, String source, FeedContract contract) {
+        return readHeader(new StrictCsvReader(in, source), source, contract);
     }
 
-    private static Header readHeader(StrictCsvReader csv, String source) {
+    /** The file's first record, as the feed's header: breaking drift throws, additive drift is listed. */
+    private static Header readHeader(StrictCsvReader csv, String source, FeedContract contract) {
         if (!csv.hasNext()) {
             throw new EmptyBronzeFileException(source);
         }
-        List<String> names = csv.next().values().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
-        Map<String, Integer> positions = new HashMap<>();
-        List<String> extra = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            if (CONTRACT_COLUMNS.contains(name)) {
-                if (positions.putIfAbsent(name, i) != null) {
-                    throw new DuplicateColumnException(source, name);
-                }
-            } else {
-                extra.add(name);
-            }
-        }
-        List<String> missing = CONTRACT_COLUMNS.stream().filter(c -> !positions.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new MissingRequiredColumnException(source, missing, names);
-        }
-        return new Header(names.size(), Map.copyOf(positions), List.copyOf(extra));
+        FeedMapper mapper = contract.mapper(csv.next().values(), source);
+        return new Header(mapper, mapper.drift().additive());
     }
 
     /** The data records of a file (header skipped) as rows of {@link #RAW_SCHEMA}; closes the stream at the end. */
@@ -167,17 +160,18 @@ public final class BronzeCsvReader {
     }
 
     private static Row toRow(StrictCsvReader.CsvLine line, Header header) {
-        List<String> values = line.values();
-        Object[] fields = new Object[2 + CONTRACT_COLUMNS.size()];
+        MappedRecord mapped = header.mapper().map(line.values());
+        Object[] fields = new Object[RAW_SCHEMA.size()];
         fields[0] = line.lineNumber();
-        fields[1] = values.size() == header.fieldCount()
-                ? null
-                : "expected " + header.fieldCount() + " fields, found " + values.size();
+        fields[1] = mapped.reason() == null ? null : mapped.reason().code();
+        fields[2] = mapped.detail();
+        fields[3] = mapped.rule();
         for (int c = 0; c < CONTRACT_COLUMNS.size(); c++) {
-            int position = header.contractPositions().get(CONTRACT_COLUMNS.get(c));
-            String value = position < values.size() ? values.get(position) : null;
-            fields[2 + c] = value == null || value.isEmpty() ? null : value;
+            String value = mapped.canonical().get(c);
+            fields[FIRST_CANONICAL + c] = value == null || value.isEmpty() ? null : value;
         }
+        fields[RAW_SCHEMA.size() - 1] = mapped.uniqueKeys().isEmpty() ? null
+                : CollectionConverters.asScala(mapped.uniqueKeys());
         return new GenericRowWithSchema(fields, RAW_SCHEMA);
     }
 
@@ -197,10 +191,12 @@ public final class BronzeCsvReader {
     private static StructType rawSchema() {
         StructType schema = new StructType()
                 .add("source_line", DataTypes.LongType, false)
-                .add("malformed", DataTypes.StringType, true);
+                .add(FEED_REASON, DataTypes.StringType, true)
+                .add(FEED_REASON_DETAIL, DataTypes.StringType, true)
+                .add(FEED_RULE, DataTypes.StringType, true);
         for (String column : CONTRACT_COLUMNS) {
             schema = schema.add(column, DataTypes.StringType, true);
         }
-        return schema;
+        return schema.add(UNIQUE_KEYS, DataTypes.createArrayType(DataTypes.StringType, true), true);
     }
 }

@@ -8,6 +8,10 @@ import com.c360.contract.LakeLayout;
 import com.c360.contract.LineageColumn;
 import com.c360.glue.JobMetrics;
 import com.c360.glue.JobSpark;
+import com.c360.glue.feed.DatasetRules;
+import com.c360.glue.feed.FeedContract;
+import com.c360.glue.feed.FeedContracts;
+import com.c360.glue.feed.UniqueRuleCheck;
 import com.c360.glue.table.IcebergCatalogs;
 import java.sql.Date;
 import java.time.Instant;
@@ -55,12 +59,19 @@ public final class BronzeToSilverJob {
         IcebergCatalogs.silver(spark, args.catalog(), args.silverRoot());
 
         FxRateTable fxRates = FxRateTable.load(args.fxPath(), hadoopConf);
-        BronzeCsvReader.Header header = BronzeCsvReader.inspect(spark, source);
+        FeedContract contract = FeedContracts.forKey(args.feedsPath(), key, hadoopConf);
+        BronzeCsvReader.Header header = BronzeCsvReader.inspect(spark, source, contract);
         SilverSplit split = null;
         try {
-            split = BronzeToSilverTransform.apply(BronzeCsvReader.read(spark, source, header),
-                    new PurchaseValidator(fxRates)).persist();
+            Dataset<Row> raw = UniqueRuleCheck.apply(BronzeCsvReader.read(spark, source, header),
+                    contract.uniqueRules());
+            split = BronzeToSilverTransform.apply(raw, new PurchaseValidator(fxRates, contract.validationPolicy()))
+                    .persist();
             RowAccounting accounting = split.accounting();
+            // Before anything is written: a file the feed's dataset rules refuse changes nothing downstream.
+            contract.datasetRules().enforce(
+                    new DatasetRules.Counts(accounting.rowsRead(), accounting.rowsQuarantined()),
+                    header.mapper().drift());
             // Quarantine before silver, the audit record last: a crash in between leaves no audit record, and the
             // execution fails; its retry rewrites the quarantine and finds silver's commit already made.
             overwrite(withLineage(split.quarantined(), args), accounting.rowsQuarantined(),

@@ -1,5 +1,6 @@
 package com.c360.glue.silver;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -83,7 +84,8 @@ public final class BronzeToSilverTransform {
         Dataset<Row> overLimit = perKey.where(not(col("conflicting")).and(col(FIRST + ".amount_aud").isNotNull()))
                 .groupBy(col(FIRST + ".customer_id").as(OVER_CUSTOMER))
                 .agg(sum(col(FIRST + ".amount_aud")).as("total"))
-                .where(col("total").gt(lit(PurchaseValidator.MAX_AUD)))
+                // Returns make a total negative: its size is what must fit.
+                .where(abs(col("total")).gt(lit(PurchaseValidator.MAX_AUD)))
                 .select(lit(null).cast(DataTypes.LongType).as(DUP_KEY),
                         lit(null).cast(DataTypes.BooleanType).as(DUP_CONFLICTING),
                         lit(null).cast(DataTypes.LongType).as(DUP_FIRST_LINE), col(OVER_CUSTOMER));

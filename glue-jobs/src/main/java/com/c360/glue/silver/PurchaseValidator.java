@@ -1,5 +1,6 @@
 package com.c360.glue.silver;
 
+import com.c360.glue.feed.ValidationPolicy;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -47,7 +48,12 @@ public final class PurchaseValidator implements Serializable {
     private static final int PLAIN_DATE_LENGTH = "yyyy-mm-dd".length();
     private static final int[] RAW_POSITIONS = BronzeCsvReader.CONTRACT_COLUMNS.stream()
             .mapToInt(BronzeCsvReader.RAW_SCHEMA::fieldIndex).toArray();
-    private static final int MALFORMED_POSITION = BronzeCsvReader.RAW_SCHEMA.fieldIndex("malformed");
+    private static final int FEED_REASON_POSITION = BronzeCsvReader.RAW_SCHEMA.fieldIndex(BronzeCsvReader.FEED_REASON);
+    private static final int FEED_DETAIL_POSITION =
+            BronzeCsvReader.RAW_SCHEMA.fieldIndex(BronzeCsvReader.FEED_REASON_DETAIL);
+    private static final int FEED_RULE_POSITION = BronzeCsvReader.RAW_SCHEMA.fieldIndex(BronzeCsvReader.FEED_RULE);
+    /** A derived purchase id ({@code PurchaseKeys}) may use every digit a long has. */
+    private static final int MAX_DERIVED_ID_DIGITS = 19;
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     /**
@@ -76,23 +82,37 @@ public final class PurchaseValidator implements Serializable {
             .add("raw_purchase_id", DataTypes.StringType, true)
             .add("raw_purchase_date", DataTypes.StringType, true)
             .add("raw_amount", DataTypes.StringType, true)
-            .add("raw_currency", DataTypes.StringType, true);
+            .add("raw_currency", DataTypes.StringType, true)
+            // The feed contract's rule that rejected the row; null for the canonical checks below.
+            .add("rule", DataTypes.StringType, true);
+    private static final int RULE_POSITION = CLASSIFIED_SCHEMA.fieldIndex("rule");
 
     private final FxRateTable fxRates;
+    private final ValidationPolicy policy;
 
+    /** For the seed layout's feed. */
     public PurchaseValidator(FxRateTable fxRates) {
-        this.fxRates = fxRates;
+        this(fxRates, ValidationPolicy.SEED);
     }
 
-    private record Rejection(QuarantineReason reason, String detail) {
+    public PurchaseValidator(FxRateTable fxRates, ValidationPolicy policy) {
+        this.fxRates = fxRates;
+        this.policy = policy;
+    }
+
+    private record Rejection(QuarantineReason reason, String detail, String rule) {
     }
 
     private static final class RejectedRow extends Exception {
         private final transient Rejection rejection;
 
         RejectedRow(QuarantineReason reason, String detail) {
+            this(reason, detail, null);
+        }
+
+        RejectedRow(QuarantineReason reason, String detail, String rule) {
             super(detail, null, false, false);
-            this.rejection = new Rejection(reason, detail);
+            this.rejection = new Rejection(reason, detail, rule);
         }
     }
 
@@ -110,14 +130,14 @@ public final class PurchaseValidator implements Serializable {
         String purchaseDate = rawValues[5];
         String amount = rawValues[6];
         String currency = rawValues[7];
-        String malformed = raw.getString(MALFORMED_POSITION);
+        String feedReason = raw.getString(FEED_REASON_POSITION);
 
         String fullName = fullName(firstName, lastName);
         String normalisedEmail = email == null ? null : email.toLowerCase(Locale.ROOT);
         String normalisedCurrency = currency == null ? null : currency.toUpperCase(Locale.ROOT);
         // Each parsed once, for both the fingerprint and the checks.
         Optional<Long> parsedCustomerId = parseId(customerId);
-        Long purchaseIdKey = parseId(purchaseId).orElse(null);
+        Long purchaseIdKey = parsePurchaseId(purchaseId).orElse(null);
         Optional<LocalDate> parsedDate = parseDate(purchaseDate);
         Optional<BigDecimal> parsedAmount = parsePlainDecimal(amount);
         String fingerprint = fingerprint(
@@ -129,8 +149,9 @@ public final class PurchaseValidator implements Serializable {
         Object[] typed = new Object[9];
         Rejection rejection = null;
         try {
-            if (malformed != null) {
-                throw new RejectedRow(QuarantineReason.MALFORMED_ROW, malformed);
+            if (feedReason != null) {
+                throw new RejectedRow(QuarantineReason.valueOf(feedReason.toUpperCase(Locale.ROOT)),
+                        raw.getString(FEED_DETAIL_POSITION), raw.getString(FEED_RULE_POSITION));
             }
             checkText(rawValues);
             required(customerId, QuarantineReason.MISSING_CUSTOMER_ID);
@@ -150,7 +171,7 @@ public final class PurchaseValidator implements Serializable {
                 throw new RejectedRow(QuarantineReason.DATE_OUT_OF_RANGE, "purchase_date " + date
                         + " is outside " + EARLIEST_DATE + " .. " + LATEST_DATE);
             }
-            if (value.signum() < 0) {
+            if (value.signum() < 0 && !policy.allowNegativeAmounts()) {
                 throw new RejectedRow(QuarantineReason.NEGATIVE_AMOUNT, "amount " + amount + " is negative");
             }
             if (value.stripTrailingZeros().scale() > AMOUNT_SCALE
@@ -164,7 +185,7 @@ public final class PurchaseValidator implements Serializable {
             BigDecimal rate = fxRates.audPerUnit(normalisedCurrency, date).orElseThrow(() -> new RejectedRow(
                     QuarantineReason.NO_FX_RATE, "no " + normalisedCurrency + " rate on or before " + date));
             BigDecimal aud = value.multiply(rate).setScale(2, RoundingMode.HALF_UP);
-            if (aud.compareTo(MAX_AUD) > 0) {
+            if (aud.abs().compareTo(MAX_AUD) > 0) {
                 throw new RejectedRow(QuarantineReason.AMOUNT_OUT_OF_RANGE, "AUD amount " + aud + " is too large");
             }
             typed = new Object[] {purchase, customer, fullName, normalisedEmail, Date.valueOf(date),
@@ -181,6 +202,7 @@ public final class PurchaseValidator implements Serializable {
         row[4] = rejection == null ? null : rejection.detail();
         System.arraycopy(typed, 0, row, 5, typed.length);
         System.arraycopy(rawValues, 0, row, 14, rawValues.length);
+        row[RULE_POSITION] = rejection == null ? null : rejection.rule();
         return new GenericRowWithSchema(row, CLASSIFIED_SCHEMA);
     }
 
@@ -229,6 +251,21 @@ public final class PurchaseValidator implements Serializable {
     private static void required(String value, QuarantineReason reason) throws RejectedRow {
         if (value == null) {
             throw new RejectedRow(reason, reason.code().replace('_', ' '));
+        }
+    }
+
+    /** A purchase id: a whole number of the customer id's length, or any long where the feed derives its ids. */
+    Optional<Long> parsePurchaseId(String value) {
+        if (!policy.derivedPurchaseIds() || value == null || value.length() != MAX_DERIVED_ID_DIGITS) {
+            return parseId(value);
+        }
+        if (!allDigits(value, 0, value.length())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(value));
+        } catch (NumberFormatException beyondLong) {
+            return Optional.empty();
         }
     }
 

@@ -345,7 +345,8 @@ class FeedMapperTest {
 
         assertThatThrownBy(() -> ONLINE.mapper(header, "d.csv"))
                 .isInstanceOf(MissingRequiredColumnException.class)
-                .hasMessage("Bronze file d.csv lacks required column(s) [UnitPrice]; header has " + header);
+                .hasMessage("Bronze file d.csv lacks required column(s) [UnitPrice]; its header has 6 column(s) "
+                        + header);
     }
 
     @Test

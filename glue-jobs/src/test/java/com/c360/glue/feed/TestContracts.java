@@ -1,5 +1,6 @@
 package com.c360.glue.feed;
 
+import com.c360.glue.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +10,13 @@ import java.nio.file.Path;
 
 /** The contracts shipped in {@code feeds/}, and variants of them with one text replaced. */
 final class TestContracts {
-    static final Path FEEDS = Path.of("..", "feeds");
+    static final Path FEEDS = Fixtures.SHIPPED_FEEDS;
 
     private TestContracts() {
     }
 
     static FeedContract shipped(String feed) {
-        return FeedContractLoader.load(FEEDS.resolve(feed + ".yaml"));
+        return Fixtures.shippedContract(feed);
     }
 
     /** {@code replacements}: text, its replacement, text, its replacement, ... */

@@ -143,6 +143,7 @@ class SilverToGoldJobIT extends SparkTestBase {
                 Map.entry("quarantine_root", root("quarantine")),
                 Map.entry("audit_root", root("audit")),
                 Map.entry("fx_path", lake.resolve("reference/fx.csv").toUri().toString()),
+                Map.entry("feeds_path", Fixtures.shippedFeedsUri()),
                 Map.entry("upload_order", order(upload)),
                 Map.entry("catalog", CATALOG.kind().argument()),
                 Map.entry("catalog_database", CATALOG.database())))), InMemoryJobMetrics.recording());

@@ -468,6 +468,7 @@ class BadInputCorpusIT extends SparkTestBase {
                 Map.entry("quarantine_root", uri("quarantine")),
                 Map.entry("audit_root", uri("audit")),
                 Map.entry("fx_path", lake.resolve("reference/fx.csv").toUri().toString()),
+                Map.entry("feeds_path", Fixtures.shippedFeedsUri()),
                 Map.entry("upload_order", order),
                 Map.entry("catalog", "hadoop"),
                 Map.entry("catalog_database", TableCatalog.LOCAL_DATABASE)))), InMemoryJobMetrics.recording());

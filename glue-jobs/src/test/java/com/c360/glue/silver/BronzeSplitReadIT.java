@@ -8,6 +8,7 @@ import com.c360.contract.LakeLayout;
 import com.c360.contract.LineageColumn;
 import com.c360.contract.TableCatalog;
 import com.c360.contract.UploadOrder;
+import com.c360.contract.FeedLayout;
 import com.c360.glue.Fixtures;
 import com.c360.glue.InMemoryJobMetrics;
 import com.c360.glue.SparkTestBase;
@@ -91,6 +92,7 @@ class BronzeSplitReadIT extends SparkTestBase {
                 Map.entry("quarantine_root", lake.resolve("quarantine").toUri().toString()),
                 Map.entry("audit_root", lake.resolve("audit").toUri().toString()),
                 Map.entry("fx_path", lake.resolve("reference/fx.csv").toUri().toString()),
+                Map.entry("feeds_path", Fixtures.shippedFeedsUri()),
                 Map.entry("upload_order", UploadOrder.of(Instant.parse("2026-02-10T08:00:00Z"), "0A")),
                 Map.entry("catalog", "hadoop"),
                 Map.entry("catalog_database", TableCatalog.LOCAL_DATABASE))));
@@ -106,7 +108,9 @@ class BronzeSplitReadIT extends SparkTestBase {
         String before = spark.conf().get(MAX_PARTITION_BYTES);
         spark.conf().set(MAX_PARTITION_BYTES, Long.toString(maxPartitionBytes));
         try {
-            return BronzeCsvReader.read(spark, path, BronzeCsvReader.inspect(spark, path)).rdd().getNumPartitions();
+            BronzeCsvReader.Header header =
+                    BronzeCsvReader.inspect(spark, path, Fixtures.shippedContract(FeedLayout.DEFAULT_FEED));
+            return BronzeCsvReader.read(spark, path, header).rdd().getNumPartitions();
         } finally {
             spark.conf().set(MAX_PARTITION_BYTES, before);
         }

@@ -79,6 +79,7 @@ class BronzeToSilverJobIT extends SparkTestBase {
                 Map.entry("quarantine_root", lake.resolve("quarantine").toUri().toString()),
                 Map.entry("audit_root", lake.resolve("audit").toUri().toString()),
                 Map.entry("fx_path", lake.resolve("reference/fx.csv").toUri().toString()),
+                Map.entry("feeds_path", Fixtures.shippedFeedsUri()),
                 Map.entry("upload_order", uploadOrder),
                 Map.entry("catalog", "hadoop"),
                 Map.entry("catalog_database", TableCatalog.LOCAL_DATABASE)))), metrics);

@@ -2,7 +2,9 @@ package com.c360.glue.silver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.c360.contract.FeedLayout;
 import com.c360.glue.Fixtures;
+import com.c360.glue.feed.FeedContract;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +16,14 @@ import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.junit.jupiter.api.Test;
 
 class PurchaseValidatorTest {
+    private static final FeedContract DEFAULT_FEED = Fixtures.shippedContract(FeedLayout.DEFAULT_FEED);
+
     private static final String FIXTURE = "bronze/every_bad_row_class.csv";
     private final PurchaseValidator validator =
             new PurchaseValidator(FxRateTable.parse(Fixtures.open("fx/fx_rates_test.csv"), "fx"));
 
     private Map<Long, Row> classifiedByLine() {
-        BronzeCsvReader.Header header = BronzeCsvReader.readHeader(Fixtures.open(FIXTURE), FIXTURE);
+        BronzeCsvReader.Header header = BronzeCsvReader.readHeader(Fixtures.open(FIXTURE), FIXTURE, DEFAULT_FEED);
         Map<Long, Row> byLine = new HashMap<>();
         BronzeCsvReader.records(Fixtures.open(FIXTURE), FIXTURE, header).forEachRemaining(raw -> {
             Row classified = validator.classify(raw);
@@ -165,14 +169,14 @@ class PurchaseValidatorTest {
     }
 
     private static Row classify(PurchaseValidator validator, String amount, String currency) {
-        return classify(validator, new Object[] {1L, null, "5", "Ann", "One", "d@x.com", "2001", "2026-01-10", amount,
-            currency});
+        return classify(validator, new Object[] {1L, null, null, null, "5", "Ann", "One", "d@x.com", "2001",
+            "2026-01-10", amount, currency, null});
     }
 
     private Row classify(String customerId, String first, String last, String email, String purchaseId, String date,
             String amount, String currency) {
-        Object[] values = {1L, null, strip(customerId), strip(first), strip(last), strip(email), purchaseId, date,
-            amount, currency};
+        Object[] values = {1L, null, null, null, strip(customerId), strip(first), strip(last), strip(email),
+            purchaseId, date, amount, currency, null};
         return classify(validator, values);
     }
 
