@@ -244,6 +244,11 @@ public final class LocalPipeline implements AutoCloseable {
                 result.succeeded() ? null : result.error() + ": " + result.cause());
     }
 
+    /** The run report bronze→silver wrote for the execution {@code executionName}, if it got that far. */
+    public Optional<IngestionAudit> runReport(String executionName) {
+        return executionName == null ? Optional.empty() : new RunReports(lake).of(executionName);
+    }
+
     /** This execution's own record only: a record left by an earlier run of the same key says nothing about it. */
     private Optional<IngestionAudit> audit(String executionName, String ingestionDate, String key) {
         Path record = Path.of(java.net.URI.create(LakeLayout.auditRecord(lake.uri(LocalLake.AUDIT),

@@ -16,6 +16,8 @@ import com.c360.glue.table.IcebergCatalogs;
 import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -67,20 +69,24 @@ public final class BronzeToSilverJob {
                     contract.uniqueRules());
             split = BronzeToSilverTransform.apply(raw, new PurchaseValidator(fxRates, contract.validationPolicy()))
                     .persist();
-            RowAccounting accounting = split.accounting();
+            SilverSplit.Counts counts = split.counts();
+            RowAccounting accounting = counts.accounting();
             // Before anything is written: a file the feed's dataset rules refuse changes nothing downstream.
-            contract.datasetRules().enforce(
+            List<DatasetRules.Outcome> datasetRules = contract.datasetRules().enforce(
                     new DatasetRules.Counts(accounting.rowsRead(), accounting.rowsQuarantined()),
                     header.mapper().drift());
+            Map<String, List<String>> fxRateDates = split.fxRateDates(fxRates);
             // Quarantine before silver, the audit record last: a crash in between leaves no audit record, and the
             // execution fails; its retry rewrites the quarantine and finds silver's commit already made.
-            overwrite(withLineage(split.quarantined(), args), accounting.rowsQuarantined(),
-                    LakeLayout.sourceFilePartition(args.quarantineRoot(), day, fileId));
-            SilverMerge.Outcome merged = SilverMerge.apply(spark, args.catalog(),
+            String quarantine = LakeLayout.sourceFilePartition(args.quarantineRoot(), day, fileId);
+            overwrite(withLineage(split.quarantined(), args), accounting.rowsQuarantined(), quarantine);
+            SilverMerge.Result merged = SilverMerge.apply(spark, args.catalog(),
                     withLineage(split.valid(), args).withColumn(INGESTION_DATE, lit(Date.valueOf(day))),
                     args.uploadOrder(), key, runId);
-            IngestionAudit audit = new IngestionAudit(runId, args.sourceBucket(), key,
-                    args.sourceVersion(), fileId, day.toString(), header.extraColumns(), accounting, Instant.now().toString());
+            IngestionAudit audit = new IngestionAudit(runId, args.sourceBucket(), key, args.sourceVersion(), fileId,
+                    day.toString(), contract.feed(), contract.version(), header.extraColumns(), accounting,
+                    counts.quarantinedByRule(), merged, fxRateDates, datasetRules, Instant.now().toString());
+            audit.write(quarantine + "/" + IngestionAudit.QUARANTINE_COPY, hadoopConf);
             audit.write(LakeLayout.auditRecord(args.auditRoot(), day, fileId), hadoopConf);
             LOG.info("bronze->silver {} run {}: {}, silver {}", key, runId, accounting, merged);
             publish(metrics, accounting, key);

@@ -64,6 +64,11 @@ public final class FxRateTable implements Serializable {
     }
 
     /** AUD per unit of {@code currency} on {@code date}; AUD itself needs no rate. */
+    /** The date of the rate {@link #audPerUnit} takes for {@code currency} on {@code date}; AUD needs none. */
+    public Optional<LocalDate> rateDateOn(String currency, LocalDate date) {
+        return Optional.ofNullable(ratesByCurrency.get(currency)).map(r -> r.floorKey(date));
+    }
+
     public Optional<BigDecimal> audPerUnit(String currency, LocalDate date) {
         if (AUD.equals(currency)) {
             return Optional.of(BigDecimal.ONE);

@@ -1,5 +1,9 @@
 package com.c360.glue.silver;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
 import com.c360.contract.TableCatalog;
 import com.c360.glue.table.IcebergCommits;
 import com.c360.glue.table.IcebergTables;
@@ -16,7 +20,17 @@ import org.apache.spark.sql.SparkSession;
  * which uploads arrived, never on the order their runs commit in, and a replay of an upload writes nothing.
  */
 public final class SilverMerge {
-    /** What the MERGE did; a replay sees one of the last two. */
+    /**
+     * What the MERGE did, for the run report: purchases silver did not have, purchases it had from an earlier upload
+     * (corrections), and the customers those rows belong to now or belonged to before.
+     */
+    public record Result(Outcome outcome, long purchasesInserted, long purchasesCorrected, long customersTouched) {
+        static Result nothing(Outcome outcome) {
+            return new Result(outcome, 0, 0, 0);
+        }
+    }
+
+    /** Whether the MERGE committed; a replay sees one of the last two. */
     public enum Outcome {
         MERGED,
         /** This upload's commit is already in silver (a replay, or a retry after a commit whose answer was lost). */
@@ -25,6 +39,8 @@ public final class SilverMerge {
         NOTHING_NEWER
     }
 
+    private static final String PREVIOUS_OWNER = "c360_previous_owner";
+
     private SilverMerge() {
     }
 
@@ -32,7 +48,7 @@ public final class SilverMerge {
      * @param upload the valid rows with silver's columns ({@link com.c360.contract.LakeSchemas#SILVER_TABLE}), one per
      *     purchase_id
      */
-    public static Outcome apply(SparkSession spark, TableCatalog catalog, Dataset<Row> upload, String uploadOrder,
+    public static Result apply(SparkSession spark, TableCatalog catalog, Dataset<Row> upload, String uploadOrder,
             String sourceKey, String runId) {
         IcebergTables.silver(spark, catalog);
         // Temp views are per session, and local runs share one session: names must not collide between runs.
@@ -46,29 +62,41 @@ public final class SilverMerge {
         }
     }
 
-    private static Outcome attempt(SparkSession spark, String table, String uploadView, String uploadOrder,
+    private static Result merged(Dataset<Row> candidates) {
+        Row counts = candidates.agg(count(lit(1)), count(col(PREVIOUS_OWNER))).first();
+        long corrected = counts.getLong(1);
+        long touched = candidates.select(col("customer_id").as("owner"))
+                .union(candidates.where(col(PREVIOUS_OWNER).isNotNull()).select(col(PREVIOUS_OWNER)))
+                .distinct().count();
+        return new Result(Outcome.MERGED, counts.getLong(0) - corrected, corrected, touched);
+    }
+
+    private static Result attempt(SparkSession spark, String table, String uploadView, String uploadOrder,
             String sourceKey, String runId) {
         Table silver = IcebergTables.load(spark, table);
         if (SnapshotTags.committedBy(silver, uploadOrder, sourceKey).isPresent()) {
-            return Outcome.ALREADY_COMMITTED;
+            return Result.nothing(Outcome.ALREADY_COMMITTED);
         }
         // Only rows that would win: a stale or replayed upload then commits nothing at all, instead of a copy-on-write
         // rewrite of every file its keys touch. The MERGE's own condition still decides, against the snapshot it
         // commits on. Checkpointed, not cached: a MERGE source whose plan still reads the target table fails
         // Spark 4.1's planning ("No plan for TableReference").
-        Dataset<Row> newer = spark.sql("SELECT s.* FROM " + uploadView + " s LEFT ANTI JOIN " + table + " t"
-                + " ON t.purchase_id = s.purchase_id AND t.upload_order >= s.upload_order").localCheckpoint();
+        // The row each one replaces, if any, comes along for the report: silver holds one row per purchase_id.
+        Dataset<Row> candidates = spark.sql("SELECT s.*, t.customer_id AS " + PREVIOUS_OWNER + " FROM " + uploadView
+                + " s LEFT JOIN " + table + " t ON t.purchase_id = s.purchase_id"
+                + " WHERE t.purchase_id IS NULL OR t.upload_order < s.upload_order").localCheckpoint();
+        Dataset<Row> newer = candidates.drop(PREVIOUS_OWNER);
         String newerView = uploadView + "_newer";
         try {
             if (newer.isEmpty()) {
-                return Outcome.NOTHING_NEWER;
+                return Result.nothing(Outcome.NOTHING_NEWER);
             }
             newer.createOrReplaceTempView(newerView);
             SnapshotTags.tagging(uploadOrder, sourceKey, runId, () -> spark.sql("MERGE INTO " + table + " t"
                     + " USING " + newerView + " s ON t.purchase_id = s.purchase_id"
                     + " WHEN MATCHED AND s.upload_order > t.upload_order THEN UPDATE SET *"
                     + " WHEN NOT MATCHED THEN INSERT *").collectAsList());
-            return Outcome.MERGED;
+            return merged(candidates);
         } finally {
             spark.catalog().dropTempView(newerView);
         }

@@ -6,6 +6,9 @@ import com.c360.contract.LakeSchemas;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,24 +54,48 @@ public final class SilverSplit {
         return only(BronzeToSilverTransform.QUARANTINED, QUARANTINE_COLUMNS);
     }
 
-    public RowAccounting accounting() {
+    /** A file's row accounting, and its quarantined rows by the feed contract's rule that rejected them. */
+    public record Counts(RowAccounting accounting, Map<String, Long> quarantinedByRule) {
+    }
+
+    public Counts counts() {
         long valid = 0;
         long quarantined = 0;
         long collapsed = 0;
         Map<String, Long> byReason = new HashMap<>();
-        for (Row group : classified.groupBy(BronzeToSilverTransform.OUTCOME, "reason").count().collectAsList()) {
+        Map<String, Long> byRule = new TreeMap<>();
+        for (Row group : classified.groupBy(BronzeToSilverTransform.OUTCOME, "reason", "rule").count()
+                .collectAsList()) {
             String outcome = group.getString(0);
-            long count = group.getLong(2);
+            long count = group.getLong(3);
             switch (outcome) {
                 case BronzeToSilverTransform.VALID -> valid += count;
                 case BronzeToSilverTransform.COLLAPSED -> collapsed += count;
                 default -> {
                     quarantined += count;
                     byReason.merge(group.getString(1), count, Long::sum);
+                    if (!group.isNullAt(2)) {
+                        byRule.merge(group.getString(2), count, Long::sum);
+                    }
                 }
             }
         }
-        return new RowAccounting(valid + quarantined + collapsed, valid, quarantined, collapsed, byReason);
+        return new Counts(new RowAccounting(valid + quarantined + collapsed, valid, quarantined, collapsed, byReason),
+                byRule);
+    }
+
+    /** Each currency of the valid rows, with the dates of the FX rates their conversions used. */
+    public Map<String, List<String>> fxRateDates(FxRateTable rates) {
+        Map<String, Set<String>> used = new TreeMap<>();
+        for (Row pair : classified.where(col(BronzeToSilverTransform.OUTCOME).equalTo(BronzeToSilverTransform.VALID))
+                .select("currency", "purchase_date").distinct().collectAsList()) {
+            String currency = pair.getString(0);
+            Set<String> dates = used.computeIfAbsent(currency, c -> new TreeSet<>());
+            rates.rateDateOn(currency, pair.getDate(1).toLocalDate()).ifPresent(day -> dates.add(day.toString()));
+        }
+        Map<String, List<String>> result = new TreeMap<>();
+        used.forEach((currency, dates) -> result.put(currency, List.copyOf(dates)));
+        return result;
     }
 
     private Dataset<Row> only(String outcome, List<String> columns) {

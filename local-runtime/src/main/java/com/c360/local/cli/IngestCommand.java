@@ -58,7 +58,9 @@ final class IngestCommand implements Callable<Integer> {
         try (LocalDatabase database = cli.openDatabase();
                 LocalPipeline pipeline = LocalPipeline.open(home, database, cli.out(), cli.sparkCores())) {
             return IngestRuns.ingestAll(files, Optional.ofNullable(ingestionDate), Optional.ofNullable(fxFile),
-                    (file, date, fx) -> pipeline.ingest(file, date, fx, feed), cli.out(), cli.err());
+                    (file, date, fx) -> pipeline.ingest(file, date, fx, feed),
+                    report -> pipeline.runReport(report.executionName()).map(RunReportFormat::table).orElse(""),
+                    cli.out(), cli.err());
         }
     }
 
