@@ -21,6 +21,9 @@ final class JdbcSummaryTransaction implements SummaryTransaction {
     // Sorts and hashes over a run's rows stay in memory up to this much per plan node; beyond it they spill to disk
     // rather than fail. Scoped to the transaction, so it is small enough for the smallest RDS class to run it.
     static final String RAISE_WORK_MEM = "SET LOCAL work_mem = '64MB'";
+    // The run's rows arrived after the table's statistics were taken: without fresh ones the planner takes an unseen
+    // run_id for a handful of rows and plans nested loops over hundreds of thousands. Samples a bounded number of rows.
+    static final String ANALYZE_STAGING = "ANALYZE customer_purchase_summary_staging";
     // One statement, so the run's staged rows are read and joined once. A staged customer wins when its silver
     // version is newer than the last one applied; ties and older ones lose, so a replay, a retry or a late run changes
     // nothing. Plain INSERTs and UPDATEs instead of ON CONFLICT (a speculative insertion per row) are safe because
@@ -116,6 +119,7 @@ final class JdbcSummaryTransaction implements SummaryTransaction {
     public int applyNewerChanges(StagedRun run) {
         try {
             execute(RAISE_WORK_MEM);
+            execute(ANALYZE_STAGING);
             try (PreparedStatement statement = connection.prepareStatement(APPLY_NEWER_CHANGES)) {
                 statement.setString(1, run.runId());
                 try (ResultSet winning = statement.executeQuery()) {
