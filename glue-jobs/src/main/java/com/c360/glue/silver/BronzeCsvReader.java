@@ -9,11 +9,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -34,6 +37,9 @@ public final class BronzeCsvReader {
     /** {@code malformed} describes a record whose field count differs from the header's. */
     public static final StructType RAW_SCHEMA = rawSchema();
 
+    private static final String MAX_PARTITION_BYTES = "spark.sql.files.maxPartitionBytes";
+    private static final long MIN_SPLIT_BYTES = 4L << 20;
+
     private BronzeCsvReader() {
     }
 
@@ -42,32 +48,57 @@ public final class BronzeCsvReader {
             implements java.io.Serializable {
     }
 
-    /**
-     * Checked in the driver before any Spark work: the header against the contract, then the CSV structure and UTF-8
-     * of the whole file. A break found later, inside the Spark task, would reach the job wrapped in a SparkException
-     * whose message carries the task's stack trace, and on a cluster its typed cause may not survive the trip back to
-     * the driver; found here, the typed error is what the job fails with.
-     */
+    /** Checked in the driver before any Spark work: the header, the file's first record, against the contract. */
     public static Header inspect(SparkSession spark, String path) {
         try (InputStream in = open(path, spark.sparkContext().hadoopConfiguration())) {
-            StrictCsvReader csv = new StrictCsvReader(in, path);
-            Header header = readHeader(csv, path);
-            while (csv.hasNext()) {
-                csv.next();
-            }
-            return header;
+            return readHeader(in, path);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read bronze file " + path, e);
         }
     }
 
+    /**
+     * The data records, read by many tasks: a first Spark job scans the file's byte ranges ({@link CsvSplitScanner}),
+     * the driver composes them into chunks starting at record starts ({@link CsvChunkPlan}), and the returned rows
+     * read one chunk per partition. A break in the CSV structure or its UTF-8 is thrown here, in the driver, as the
+     * typed error a whole-file read throws: found inside a later task, it would reach the job wrapped in a
+     * SparkException whose message carries the task's stack trace, and on a cluster its typed cause may not survive
+     * the trip back to the driver.
+     */
     public static Dataset<Row> read(SparkSession spark, String path, Header header) {
-        // One task streams the file: a CSV with quoted newlines cannot be split safely anyway.
-        SerializableConfiguration taskConf = new SerializableConfiguration(spark.sparkContext().hadoopConfiguration());
-        JavaRDD<Row> rows = JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(List.of(path), 1)
-                .flatMap(file -> records(open(file, taskConf.value()), file, header));
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        long size;
+        long headerLine;
+        try {
+            size = new Path(path).getFileSystem(conf).getFileStatus(new Path(path)).getLen();
+            try (StrictCsvReader csv = new StrictCsvReader(open(path, conf), path)) {
+                headerLine = csv.next().lineNumber();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read bronze file " + path, e);
+        }
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        SerializableConfiguration taskConf = new SerializableConfiguration(conf);
+        List<CsvChunkPlan.Split> splits = CsvChunkPlan.splits(size, splitSize(spark, size));
+        List<CsvSplitScanner.Summary> scans = context.parallelize(splits, splits.size())
+                .map(split -> CsvSplitScanner.scan(opener(path, taskConf.value()), split.start(), split.end(), size))
+                .collect();
+        List<CsvChunkPlan.Chunk> chunks = CsvChunkPlan.chunks(scans, size, opener(path, conf), path);
+        JavaRDD<Row> rows = context.parallelize(chunks, chunks.size())
+                .flatMap(chunk -> records(CsvChunkPlan.reader(opener(path, taskConf.value()), chunk, path), header,
+                        line -> line.lineNumber() != headerLine));
         return spark.createDataFrame(rows, RAW_SCHEMA);
+    }
+
+    /**
+     * At least one range per core, so one big file keeps every core busy, but none under 4 MiB, where a task's
+     * overhead would outweigh its work; never more than {@code spark.sql.files.maxPartitionBytes}, as for Spark's
+     * own file sources.
+     */
+    private static long splitSize(SparkSession spark, long size) {
+        long maxPartitionBytes = JavaUtils.byteStringAsBytes(spark.conf().get(MAX_PARTITION_BYTES));
+        long perCore = (size + spark.sparkContext().defaultParallelism() - 1) / spark.sparkContext().defaultParallelism();
+        return Math.max(1, Math.min(maxPartitionBytes, Math.max(MIN_SPLIT_BYTES, perCore)));
     }
 
     public static Header readHeader(InputStream in, String source) {
@@ -104,19 +135,33 @@ public final class BronzeCsvReader {
         if (csv.hasNext()) {
             csv.next();
         }
+        return records(csv, header, line -> true);
+    }
+
+    private static Iterator<Row> records(StrictCsvReader csv, Header header, Predicate<StrictCsvReader.CsvLine> keep) {
         return new Iterator<>() {
+            private StrictCsvReader.CsvLine next;
+
             @Override
             public boolean hasNext() {
-                boolean more = csv.hasNext();
-                if (!more) {
+                while (next == null && csv.hasNext()) {
+                    StrictCsvReader.CsvLine line = csv.next();
+                    next = keep.test(line) ? line : null;
+                }
+                if (next == null) {
                     csv.close();
                 }
-                return more;
+                return next != null;
             }
 
             @Override
             public Row next() {
-                return toRow(csv.next(), header);
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Row row = toRow(next, header);
+                next = null;
+                return row;
             }
         };
     }
@@ -137,9 +182,16 @@ public final class BronzeCsvReader {
     }
 
     private static InputStream open(String path, Configuration conf) throws IOException {
-        Path file = new Path(path);
-        FileSystem fs = file.getFileSystem(conf);
-        return fs.open(file);
+        return opener(path, conf).open(0);
+    }
+
+    private static CsvSplitScanner.Opener opener(String path, Configuration conf) {
+        return offset -> {
+            Path file = new Path(path);
+            FSDataInputStream in = file.getFileSystem(conf).open(file);
+            in.seek(offset);
+            return in;
+        };
     }
 
     private static StructType rawSchema() {

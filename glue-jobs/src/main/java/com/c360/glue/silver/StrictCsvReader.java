@@ -34,15 +34,27 @@ public final class StrictCsvReader implements Iterator<StrictCsvReader.CsvLine>,
             .build();
 
     private final String source;
+    private final long linesBefore;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private long linesConsumed;
     private CsvLine next;
 
+    /** Reads a whole file. */
     public StrictCsvReader(InputStream in, String source) {
+        this(in, source, 0);
+    }
+
+    /**
+     * Reads from a record start {@code linesBefore} line breaks into a file, so line numbers stay the file's. Only the
+     * file's first record starts after no line break, and a BOM is only a BOM there: further in, U+FEFF is data.
+     */
+    public StrictCsvReader(InputStream in, String source, long linesBefore) {
         this.source = source;
+        this.linesBefore = linesBefore;
+        this.linesConsumed = linesBefore;
         try {
-            InputStream withoutBom = BOMInputStream.builder().setInputStream(in).get();
+            InputStream withoutBom = linesBefore == 0 ? BOMInputStream.builder().setInputStream(in).get() : in;
             InputStreamReader reader = new InputStreamReader(withoutBom, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -69,7 +81,7 @@ public final class StrictCsvReader implements Iterator<StrictCsvReader.CsvLine>,
                 throw translate(e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e));
             }
             long startLine = linesConsumed + 1;
-            linesConsumed = parser.getCurrentLineNumber();
+            linesConsumed = linesBefore + parser.getCurrentLineNumber();
             if (!isBlank(record)) {
                 List<String> values = new ArrayList<>(record.size());
                 record.forEach(value -> values.add(value.strip()));
