@@ -49,7 +49,8 @@ final class FullBench {
     FullBenchResult run(Path root, Instant startedAt, String mode, SampleSettings settings, int newPurchaseRows)
             throws IOException {
         Map<String, String> errors = new LinkedHashMap<>();
-        RepoLayout repo = new RepoLayout(cli.repoRoot());
+        // Where the pipeline itself finds the FX table (LocalPipeline), and the jars next to it.
+        RepoLayout repo = RepoLayout.locate();
         cli.out().printf("bench: generating %d rows of %d customers%n", settings.purchases(), settings.customers());
         SampleFile sample = new SampleDataGenerator(settings).writeTo(root.resolve("samples")).get(0);
         BenchInput input = new BenchInput(sample.dataRows(), Files.size(sample.path()), settings.seed(),
@@ -100,7 +101,7 @@ final class FullBench {
         } else {
             errors.put("end_to_end", "the ingestion failed, so nothing was compared: " + ingestion.error());
         }
-        return new FullBenchResult(mode, startedAt, GitCommit.head(cli.repoRoot()).orElse(null),
+        return new FullBenchResult(mode, startedAt, GitCommit.head(repo.root()).orElse(null),
                 MachineFacts.current(cli.sparkCores()), input, database, sparkStartSeconds, ingestion, duckDb,
                 pipelineTotals, stagingLoad, incremental, trigger, DeployableJars.sizes(repo.root()), topSpenders,
                 scaling, PeakRss.ofThisProcess(), errors);
@@ -141,8 +142,12 @@ final class FullBench {
         try {
             return measure.get();
         } catch (RuntimeException e) {
-            errors.put(measurement, e.toString());
-            cli.err().println("bench: " + measurement + " failed: " + e);
+            StringBuilder causes = new StringBuilder(e.toString());
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                causes.append("; caused by ").append(cause);
+            }
+            errors.put(measurement, causes.toString());
+            cli.err().println("bench: " + measurement + " failed: " + causes);
             return null;
         }
     }
