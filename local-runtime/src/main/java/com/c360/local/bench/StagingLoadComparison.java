@@ -21,7 +21,7 @@ import javax.sql.DataSource;
 public final class StagingLoadComparison {
     public static final int BATCH_SIZE = 1000;
     static final String RUN_ID = "bench-staging-load";
-    /** The staging rows lack nothing the summary has; these two columns it lacks get fixed stand-ins. */
+    /** The staging table's columns the summary lacks get fixed stand-ins; the rest are the summary's. */
     static final String NOTE = "rows: the loaded summary's rows in the staging table's shape; purchase_count (1), "
             + "latest_purchase_id (0) and silver_version (0), which the summary lacks, are stand-ins";
 
@@ -62,13 +62,13 @@ public final class StagingLoadComparison {
             long copied = new StagingLoader().stage(connection, RUN_ID, day, rows.iterator());
             double copySeconds = secondsSince(started);
             removeStaged(connection);
+            if (copied != rows.size()) {
+                throw new IllegalStateException("COPY staged " + copied + " of " + rows.size() + " rows");
+            }
 
             started = System.nanoTime();
             batchInsert(connection, day, rows);
             double batchSeconds = secondsSince(started);
-            if (copied != rows.size()) {
-                throw new IllegalStateException("COPY staged " + copied + " of " + rows.size() + " rows");
-            }
             return new Result(rows.size(), copySeconds, batchSeconds);
         } catch (SQLException | IOException e) {
             throw new BenchDatabaseException("the staging load comparison failed", e);
