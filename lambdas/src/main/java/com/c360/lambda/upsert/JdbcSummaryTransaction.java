@@ -18,42 +18,54 @@ final class JdbcSummaryTransaction implements SummaryTransaction {
     private static final String COUNT_STAGED = """
             SELECT count(*) FROM customer_purchase_summary_staging WHERE run_id = ?""";
     private static final String LOCK_SUMMARY_WRITERS = "SELECT pg_advisory_xact_lock(?)";
-    private static final String CREATE_WINNING = """
-            CREATE TEMP TABLE winning_change (customer_id BIGINT PRIMARY KEY) ON COMMIT DROP""";
-    // A staged customer wins when its silver version is newer than the last one applied; ties and older ones lose,
-    // so a replay, a retry or a late run changes nothing. Keys in order, so concurrent writers lock rows alike.
-    private static final String CLAIM_NEWER_VERSIONS = """
-            WITH claimed AS (
-                INSERT INTO customer_summary_version AS v (customer_id, silver_version)
-                SELECT customer_id, silver_version FROM customer_purchase_summary_staging
-                WHERE run_id = ? ORDER BY customer_id
-                ON CONFLICT (customer_id) DO UPDATE SET silver_version = EXCLUDED.silver_version
-                WHERE v.silver_version < EXCLUDED.silver_version
-                RETURNING v.customer_id)
-            INSERT INTO winning_change SELECT customer_id FROM claimed""";
-    // The WHERE on the conflict branch leaves unchanged rows alone, so a replay does not even touch updated_at.
-    private static final String UPSERT_WINNING_SUMMARIES = """
-            INSERT INTO customer_purchase_summary AS s (customer_id, full_name, email, total_spent_aud,
-                first_purchase_date, last_purchase_date, updated_at)
-            SELECT st.customer_id, st.full_name, st.email, st.total_spent_aud,
-                st.first_purchase_date, st.last_purchase_date, now()
-            FROM customer_purchase_summary_staging st JOIN winning_change w ON w.customer_id = st.customer_id
-            WHERE st.run_id = ? AND st.purchase_count > 0
-            ORDER BY st.customer_id
-            ON CONFLICT (customer_id) DO UPDATE SET
-                full_name = EXCLUDED.full_name,
-                email = EXCLUDED.email,
-                total_spent_aud = EXCLUDED.total_spent_aud,
-                first_purchase_date = EXCLUDED.first_purchase_date,
-                last_purchase_date = EXCLUDED.last_purchase_date,
-                updated_at = EXCLUDED.updated_at
-            WHERE (s.full_name, s.email, s.total_spent_aud, s.first_purchase_date, s.last_purchase_date)
-                IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.email, EXCLUDED.total_spent_aud,
-                    EXCLUDED.first_purchase_date, EXCLUDED.last_purchase_date)""";
-    private static final String DELETE_EMPTIED_SUMMARIES = """
-            DELETE FROM customer_purchase_summary s
-            USING customer_purchase_summary_staging st JOIN winning_change w ON w.customer_id = st.customer_id
-            WHERE st.run_id = ? AND st.purchase_count = 0 AND s.customer_id = st.customer_id""";
+    // Sorts and hashes over a run's rows stay in memory up to this much per plan node; beyond it they spill to disk
+    // rather than fail. Scoped to the transaction, so it is small enough for the smallest RDS class to run it.
+    static final String RAISE_WORK_MEM = "SET LOCAL work_mem = '64MB'";
+    // The run's rows arrived after the table's statistics were taken: without fresh ones the planner takes an unseen
+    // run_id for a handful of rows and plans nested loops over hundreds of thousands. Samples a bounded number of rows.
+    static final String ANALYZE_STAGING = "ANALYZE customer_purchase_summary_staging";
+    // One statement, so the run's staged rows are read and joined once. A staged customer wins when its silver
+    // version is newer than the last one applied; ties and older ones lose, so a replay, a retry or a late run changes
+    // nothing. Plain INSERTs and UPDATEs instead of ON CONFLICT (a speculative insertion per row) are safe because
+    // every writer holds the summary writer lock, so no row appears between this statement's snapshot and its
+    // writes. The summary sub-statements touch disjoint customers: changed and added ones have purchases (the
+    // former a row already, the latter none), emptied ones have none. Only values that differ are written, so a
+    // replay does not even touch updated_at.
+    static final String APPLY_NEWER_CHANGES = """
+            WITH winning AS MATERIALIZED (
+                SELECT st.customer_id, st.silver_version, st.purchase_count, st.full_name, st.email,
+                    st.total_spent_aud, st.first_purchase_date, st.last_purchase_date,
+                    v.customer_id IS NOT NULL AS versioned
+                FROM customer_purchase_summary_staging st
+                LEFT JOIN customer_summary_version v ON v.customer_id = st.customer_id
+                WHERE st.run_id = ? AND (v.customer_id IS NULL OR v.silver_version < st.silver_version)),
+            versions_raised AS (
+                UPDATE customer_summary_version v SET silver_version = w.silver_version
+                FROM winning w WHERE w.versioned AND v.customer_id = w.customer_id),
+            versions_added AS (
+                INSERT INTO customer_summary_version (customer_id, silver_version)
+                SELECT customer_id, silver_version FROM winning WHERE NOT versioned ORDER BY customer_id),
+            changed AS (
+                UPDATE customer_purchase_summary s SET full_name = w.full_name, email = w.email,
+                    total_spent_aud = w.total_spent_aud, first_purchase_date = w.first_purchase_date,
+                    last_purchase_date = w.last_purchase_date, updated_at = now()
+                FROM winning w
+                WHERE w.purchase_count > 0 AND s.customer_id = w.customer_id
+                    AND (s.full_name, s.email, s.total_spent_aud, s.first_purchase_date, s.last_purchase_date)
+                        IS DISTINCT FROM (w.full_name, w.email, w.total_spent_aud, w.first_purchase_date,
+                            w.last_purchase_date)),
+            added AS (
+                INSERT INTO customer_purchase_summary (customer_id, full_name, email, total_spent_aud,
+                    first_purchase_date, last_purchase_date, updated_at)
+                SELECT customer_id, full_name, email, total_spent_aud, first_purchase_date, last_purchase_date, now()
+                FROM winning w
+                WHERE w.purchase_count > 0
+                    AND NOT EXISTS (SELECT FROM customer_purchase_summary s WHERE s.customer_id = w.customer_id)
+                ORDER BY customer_id),
+            emptied AS (
+                DELETE FROM customer_purchase_summary s USING winning w
+                WHERE w.purchase_count = 0 AND s.customer_id = w.customer_id)
+            SELECT count(*) FROM winning""";
     private static final String DELETE_STAGED = "DELETE FROM customer_purchase_summary_staging WHERE run_id = ?";
     private static final String MARK_APPLIED = """
             UPDATE pipeline_run SET applied_at = now(), customers_upserted = ? WHERE run_id = ?""";
@@ -106,20 +118,17 @@ final class JdbcSummaryTransaction implements SummaryTransaction {
     @Override
     public int applyNewerChanges(StagedRun run) {
         try {
-            execute(CREATE_WINNING);
-            int winning = executeForRun(CLAIM_NEWER_VERSIONS, run.runId());
-            executeForRun(UPSERT_WINNING_SUMMARIES, run.runId());
-            executeForRun(DELETE_EMPTIED_SUMMARIES, run.runId());
-            return winning;
+            execute(RAISE_WORK_MEM);
+            execute(ANALYZE_STAGING);
+            try (PreparedStatement statement = connection.prepareStatement(APPLY_NEWER_CHANGES)) {
+                statement.setString(1, run.runId());
+                try (ResultSet winning = statement.executeQuery()) {
+                    winning.next();
+                    return Math.toIntExact(winning.getLong(1));
+                }
+            }
         } catch (SQLException e) {
             throw SqlFailures.translate("Applying the changes of run " + run.runId(), e);
-        }
-    }
-
-    private int executeForRun(String sql, String runId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, runId);
-            return statement.executeUpdate();
         }
     }
 

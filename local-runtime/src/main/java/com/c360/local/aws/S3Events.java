@@ -35,7 +35,8 @@ public final class S3Events {
                 objectCreatedJson(object).getBytes(StandardCharsets.UTF_8)));
     }
 
-    static String objectCreatedJson(LocalLake.StoredObject object) {
+    /** The event as S3 sends it: what a Lambda runtime of its own (a benchmark's cold start) is handed. */
+    public static String objectCreatedJson(LocalLake.StoredObject object) {
         ObjectNode record = JSON.createObjectNode()
                 .put("eventVersion", "2.1")
                 .put("eventSource", "aws:s3")

@@ -25,11 +25,12 @@ final class BenchJson {
 
     /** When, at which commit, on what machine, and with which generated input. */
     static void putSetting(ObjectNode node, Instant timestamp, String gitCommit, MachineFacts machine,
-            BenchResult.Input input) {
+            BenchInput input) {
         node.put("timestamp", timestamp.toString());
         node.put("git_commit", gitCommit);
         node.putObject("machine")
                 .put("cores", machine.cores())
+                .put("memory_bytes", machine.memoryBytes())
                 .put("max_heap_bytes", machine.maxHeapBytes())
                 .put("java_version", machine.javaVersion())
                 .put("spark_master", machine.sparkMaster());

@@ -21,7 +21,7 @@ public record IncrementalBenchResult(
         Instant timestamp,
         String gitCommit,
         MachineFacts machine,
-        BenchResult.Input input,
+        BenchInput input,
         String database,
         History history,
         OptionalDouble warmUpSeconds,
@@ -67,7 +67,7 @@ public record IncrementalBenchResult(
         return succeeded() && emptyHistorySeconds > 0 ? withHistorySeconds / emptyHistorySeconds : Double.NaN;
     }
 
-    /** Pretty-printed JSON with snake_case keys, in the style of {@link BenchResult#toJson()}. */
+    /** Pretty-printed JSON with snake_case keys, in the style of {@link FullBenchResult#toJson()}. */
     public String toJson() {
         ObjectNode root = BenchJson.newRoot();
         root.put("mode", "incremental");

@@ -1,6 +1,7 @@
 package com.c360.local.bench;
 
 import com.c360.local.IngestReport;
+import com.c360.local.Ingestor;
 import com.c360.local.LocalPipeline;
 import com.c360.local.db.C360Tables;
 import com.c360.local.db.LocalDatabase;
@@ -10,13 +11,14 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * The real pipeline in the bench home. An embedded database starts empty there; an external one ({@code C360_DB_URL})
  * is shared with other use, so its c360 tables are emptied first and the benchmark's upsert starts from nothing too.
  */
-public final class LocalBenchPipeline implements BenchPipeline {
+public final class LocalBenchPipeline implements Ingestor, AutoCloseable {
     private final LocalDatabase database;
     private final LocalPipeline pipeline;
 
@@ -44,14 +46,19 @@ public final class LocalBenchPipeline implements BenchPipeline {
         }
     }
 
-    @Override
+    /** What the summary table lives in: {@code embedded} (in the bench home) or {@code external} (C360_DB_URL). */
     public String database() {
         return database.embedded() ? "embedded" : "external";
     }
 
-    @Override
+    /** Starts what the first job would otherwise start (Spark), so the stage times cover the jobs' work. */
     public void warmUp() {
         pipeline.startSpark();
+    }
+
+    /** The summary database, for the measurements made on the loaded summary. */
+    public DataSource dataSource() {
+        return database.dataSource();
     }
 
     /** The pipeline's SparkSession, started if it was not: what the incremental benchmark seeds history with. */

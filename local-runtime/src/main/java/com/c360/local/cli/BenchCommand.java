@@ -1,15 +1,8 @@
 package com.c360.local.cli;
 
-import com.c360.local.IngestReport;
-import com.c360.local.bench.BenchPipeline;
-import com.c360.local.bench.BenchResult;
+import com.c360.local.bench.FullBenchResult;
 import com.c360.local.bench.IncrementalBenchResult;
-import com.c360.local.bench.LocalBenchPipeline;
-import com.c360.local.machine.GitCommit;
-import com.c360.local.machine.MachineFacts;
 import com.c360.local.sample.BadRowKind;
-import com.c360.local.sample.SampleDataGenerator;
-import com.c360.local.sample.SampleFile;
 import com.c360.local.sample.SampleSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -29,14 +21,22 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Times one generated CSV through the pipeline. It runs in a fresh temporary home so neither the user's {@code .c360}
- * state nor an earlier benchmark changes what the stages have to do.
+ * The benchmark: one generated CSV through the pipeline and every comparison made on what it left ({@link FullBench}),
+ * or {@code --incremental}. It runs in a fresh temporary home so neither the user's {@code .c360} state nor an
+ * earlier benchmark changes what the stages have to do.
  */
 @Command(name = "bench",
         description = "Times one generated purchase CSV through the pipeline in a fresh temporary home (--home is "
-                + "not used) and writes the result as JSON.")
+                + "not used), compares it with DuckDB, the staging load with JDBC batches, a file of new purchases "
+                + "on the full and on an empty history, the trigger's cold start, top-spenders latency and 1 vs 2 "
+                + "cores, and writes the result as JSON and markdown.")
 final class BenchCommand implements Callable<Integer> {
-    static final int DEFAULT_ROWS = 100_000;
+    /** The full run: 10 million rows of a million customers. */
+    static final int DEFAULT_ROWS = 10_000_000;
+    static final int DEFAULT_CUSTOMERS = 1_000_000;
+    /** A tenth of a hundredth: small enough for CI on 2 cores, the same measurements. */
+    static final int SMOKE_ROWS = 100_000;
+    static final int SMOKE_CUSTOMERS = 10_000;
     /** The daily file: 10,000 rows on a 10-million-row history. */
     static final int DEFAULT_INCREMENTAL_ROWS = 10_000;
     static final long DEFAULT_HISTORY_ROWS = 10_000_000;
@@ -63,9 +63,14 @@ final class BenchCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Where to write the JSON result. Default: <repo>/" + RESULTS_DIRECTORY
-                    + "/bench-<UTC timestamp>.json (bench-incremental-<UTC timestamp>.json with --incremental).")
+            description = "Where to write the JSON result (the markdown goes next to it, as .md). Default: <repo>/"
+                    + RESULTS_DIRECTORY + "/bench-<UTC timestamp>.json (bench-smoke-..., bench-incremental-... in "
+                    + "those modes).")
     Path out;
+
+    @Option(names = "--smoke", description = "The same measurements on " + SMOKE_ROWS + " rows of " + SMOKE_CUSTOMERS
+            + " customers unless --rows/--customers say otherwise: a check that the benchmark works, for CI.")
+    boolean smoke;
 
     @Option(names = "--keep", description = "Keep the temporary home (lake, database, CSV) and print where it is.")
     boolean keep;
@@ -82,15 +87,13 @@ final class BenchCommand implements Callable<Integer> {
             + "the empty-history run then also pays for the JVM's compiling Spark; for smoke tests.")
     boolean skipWarmUp;
 
-    /** Tests replace these: a fake pipeline keeps Spark and Postgres out of unit tests, a fixed clock the file name. */
-    BenchPipeline.Opener pipelines = home -> LocalBenchPipeline.open(home, cli.environment(), cli.out(),
-            cli.sparkCores());
+    /** Tests fix the clock, and with it the result's file name. */
     Clock clock = Clock.systemUTC();
 
     @Option(names = "--rows", paramLabel = "N", defaultValue = "" + DEFAULT_ROWS,
             description = "Data rows in the CSV, including " + SampleSettings.DEFAULT_BAD_ROWS_PER_KIND
-                    + " planted bad rows of each kind (default: ${DEFAULT-VALUE}, or " + DEFAULT_INCREMENTAL_ROWS
-                    + " with --incremental).")
+                    + " planted bad rows of each kind (default: ${DEFAULT-VALUE}; " + SMOKE_ROWS + " with --smoke, "
+                    + DEFAULT_INCREMENTAL_ROWS + " with --incremental).")
     void setRows(int value) {
         if (value <= PLANTED_BAD_ROWS) {
             throw new ParameterException(spec.commandLine(),
@@ -99,8 +102,8 @@ final class BenchCommand implements Callable<Integer> {
         rows = value;
     }
 
-    @Option(names = "--customers", paramLabel = "N", defaultValue = "" + SampleSettings.DEFAULT_CUSTOMERS,
-            description = "Distinct customers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--customers", paramLabel = "N", defaultValue = "" + DEFAULT_CUSTOMERS,
+            description = "Distinct customers (default: ${DEFAULT-VALUE}; " + SMOKE_CUSTOMERS + " with --smoke).")
     void setCustomers(int value) {
         if (value < 1) {
             throw new ParameterException(spec.commandLine(), "--customers must be at least 1, was " + value);
@@ -114,34 +117,37 @@ final class BenchCommand implements Callable<Integer> {
             return callIncremental();
         }
         Instant startedAt = clock.instant();
-        HomeDirectory home = new HomeDirectory(Files.createTempDirectory("c360-bench-"));
+        HomeDirectory root = new HomeDirectory(Files.createTempDirectory("c360-bench-"));
         try {
-            SampleFile sample = new SampleDataGenerator(sampleSettings()).writeTo(home.samples()).get(0);
-            BenchResult.Input input = new BenchResult.Input(sample.dataRows(), Files.size(sample.path()), seed,
-                    customers);
-            BenchResult result;
-            try (BenchPipeline pipeline = pipelines.open(home.root())) {
-                long warmUpStarted = System.nanoTime();
-                pipeline.warmUp();
-                double sparkStartSeconds = (System.nanoTime() - warmUpStarted) / NANOS_PER_SECOND;
-                // No ingestion date: the trigger takes the upload's day, as for a real upload.
-                IngestReport report = pipeline.ingest(sample.path(), Optional.empty(), Optional.empty());
-                result = new BenchResult(startedAt, GitCommit.head(cli.repoRoot()).orElse(null),
-                        MachineFacts.current(cli.sparkCores()), input, pipeline.database(), sparkStartSeconds, report);
-            }
-            Path written = write(result.toJson(), "bench-", startedAt);
-            cli.out().print(result.summary());
-            cli.out().println("wrote " + written);
-            if (!result.report().succeeded()) {
+            String mode = smoke ? "smoke" : "full";
+            SampleSettings settings = SampleSettings.defaults(seed).withFiles(1)
+                    .withCustomers(smoke && !given("--customers") ? SMOKE_CUSTOMERS : customers)
+                    .withPurchases((smoke && !given("--rows") ? SMOKE_ROWS : rows) - PLANTED_BAD_ROWS);
+            FullBenchResult result = new FullBench(cli).run(root.root(), startedAt, mode, settings,
+                    DEFAULT_INCREMENTAL_ROWS);
+            Path written = write(result.toJson(), "bench-" + (smoke ? "smoke-" : ""), startedAt);
+            Path markdown = Files.writeString(written.resolveSibling(
+                    written.getFileName().toString().replaceFirst("\\.json$", "") + ".md"), result.toMarkdown());
+            cli.out().print(result.toMarkdown());
+            cli.out().println("wrote " + written + " and " + markdown);
+            if (!result.ingestion().succeeded()) {
                 cli.err().println("error: the benchmark's execution failed");
+                return ExitCode.SOFTWARE;
+            }
+            if (!result.totalsEqual()) {
+                cli.err().println("error: the pipeline's summary and DuckDB's differ (or one is missing)");
+                return ExitCode.SOFTWARE;
+            }
+            if (!result.errors().isEmpty()) {
+                cli.err().println("error: not measured: " + String.join(", ", result.errors().keySet()));
                 return ExitCode.SOFTWARE;
             }
             return ExitCode.OK;
         } finally {
             if (keep) {
-                cli.out().println("kept the benchmark home " + home.root());
+                cli.out().println("kept the benchmark home " + root.root());
             } else {
-                home.delete();
+                root.delete();
             }
         }
     }
@@ -174,14 +180,11 @@ final class BenchCommand implements Callable<Integer> {
 
     /** {@code --rows} if given; else the daily file, not the single-run default. */
     int incrementalFileRows() {
-        return spec.commandLine().getParseResult().hasMatchedOption("--rows") ? rows : DEFAULT_INCREMENTAL_ROWS;
+        return given("--rows") ? rows : DEFAULT_INCREMENTAL_ROWS;
     }
 
-    private SampleSettings sampleSettings() {
-        return SampleSettings.defaults(seed)
-                .withFiles(1)
-                .withCustomers(customers)
-                .withPurchases(rows - PLANTED_BAD_ROWS);
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     private Path write(String json, String namePrefix, Instant startedAt) throws IOException {

@@ -2,7 +2,7 @@ package com.c360.local.cli;
 
 import com.c360.local.IngestReport;
 import com.c360.local.LocalLake;
-import com.c360.local.bench.BenchResult;
+import com.c360.local.bench.BenchInput;
 import com.c360.local.bench.HistorySeeder;
 import com.c360.local.bench.IncrementalBenchResult;
 import com.c360.local.bench.LocalBenchPipeline;
@@ -45,7 +45,7 @@ final class IncrementalBench {
     IncrementalBenchResult run(Path root, Instant startedAt, SampleSettings settings, long historyRows,
             boolean warmUp) throws IOException {
         SampleFile sample = new SampleDataGenerator(settings).writeTo(root.resolve("samples")).get(0);
-        BenchResult.Input input = new BenchResult.Input(sample.dataRows(), Files.size(sample.path()),
+        BenchInput input = new BenchInput(sample.dataRows(), Files.size(sample.path()),
                 settings.seed(), settings.customers());
 
         OptionalDouble warmUpSeconds = OptionalDouble.empty();
@@ -90,7 +90,7 @@ final class IncrementalBench {
                 withHistory);
     }
 
-    private static IncrementalBenchResult.Run measure(LocalBenchPipeline pipeline, SampleFile sample) {
+    static IncrementalBenchResult.Run measure(LocalBenchPipeline pipeline, SampleFile sample) {
         long started = System.nanoTime();
         pipeline.warmUp();
         double sparkStartSeconds = secondsSince(started);

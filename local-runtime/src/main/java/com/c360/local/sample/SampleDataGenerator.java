@@ -39,7 +39,6 @@ public final class SampleDataGenerator {
     private static final int CURRENCY = 7;
 
     private static final long FIRST_CUSTOMER_ID = 100_001L;
-    private static final long FIRST_PURCHASE_ID = 7_000_001L;
     /** Zipf exponent of customer popularity: with 200 customers the busiest one makes over a tenth of all purchases. */
     private static final double SKEW_EXPONENT = 0.9;
     private static final Locale NAME_LOCALE = new Locale("en", "AU");
@@ -77,7 +76,7 @@ public final class SampleDataGenerator {
         Random random = new Random(settings.seed());
         List<Customer> customers = customers(new Faker(NAME_LOCALE, new Random(settings.seed())));
         CustomerPicker picker = new CustomerPicker(customers, SKEW_EXPONENT, random);
-        long nextPurchaseId = FIRST_PURCHASE_ID;
+        long nextPurchaseId = settings.firstPurchaseId();
         List<SampleFile> written = new ArrayList<>();
         try {
             Files.createDirectories(directory);

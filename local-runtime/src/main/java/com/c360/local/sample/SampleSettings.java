@@ -17,7 +17,8 @@ public record SampleSettings(
         int files,
         LocalDate firstPurchaseDate,
         LocalDate lastPurchaseDate,
-        Map<BadRowKind, Integer> badRowsPerFile) {
+        Map<BadRowKind, Integer> badRowsPerFile,
+        long firstPurchaseId) {
 
     /** Inside the default FX reference table (glue-jobs/reference/fx_rates_aud.csv covers 2024-01 to 2026-12). */
     public static final LocalDate DEFAULT_FIRST_PURCHASE_DATE = LocalDate.of(2025, 1, 1);
@@ -26,6 +27,7 @@ public record SampleSettings(
     public static final int DEFAULT_PURCHASES = 3000;
     public static final int DEFAULT_FILES = 3;
     public static final int DEFAULT_BAD_ROWS_PER_KIND = 2;
+    public static final long DEFAULT_FIRST_PURCHASE_ID = 7_000_001L;
 
     public SampleSettings {
         if (customers < 1) {
@@ -53,7 +55,8 @@ public record SampleSettings(
 
     public static SampleSettings defaults(long seed) {
         return new SampleSettings(seed, DEFAULT_CUSTOMERS, DEFAULT_PURCHASES, DEFAULT_FILES,
-                DEFAULT_FIRST_PURCHASE_DATE, DEFAULT_LAST_PURCHASE_DATE, eachKind(DEFAULT_BAD_ROWS_PER_KIND));
+                DEFAULT_FIRST_PURCHASE_DATE, DEFAULT_LAST_PURCHASE_DATE, eachKind(DEFAULT_BAD_ROWS_PER_KIND),
+                DEFAULT_FIRST_PURCHASE_ID);
     }
 
     public static Map<BadRowKind, Integer> eachKind(int count) {
@@ -66,21 +69,27 @@ public record SampleSettings(
 
     public SampleSettings withCustomers(int newCustomers) {
         return new SampleSettings(seed, newCustomers, purchases, files, firstPurchaseDate, lastPurchaseDate,
-                badRowsPerFile);
+                badRowsPerFile, firstPurchaseId);
     }
 
     public SampleSettings withPurchases(int newPurchases) {
         return new SampleSettings(seed, customers, newPurchases, files, firstPurchaseDate, lastPurchaseDate,
-                badRowsPerFile);
+                badRowsPerFile, firstPurchaseId);
     }
 
     public SampleSettings withFiles(int newFiles) {
         return new SampleSettings(seed, customers, purchases, newFiles, firstPurchaseDate, lastPurchaseDate,
-                badRowsPerFile);
+                badRowsPerFile, firstPurchaseId);
     }
 
     public SampleSettings withBadRowsPerFile(Map<BadRowKind, Integer> newBadRowsPerFile) {
         return new SampleSettings(seed, customers, purchases, files, firstPurchaseDate, lastPurchaseDate,
-                newBadRowsPerFile);
+                newBadRowsPerFile, firstPurchaseId);
+    }
+
+    /** Purchase ids from {@code id} on: a later file of new purchases must not reuse an earlier file's ids. */
+    public SampleSettings withFirstPurchaseId(long id) {
+        return new SampleSettings(seed, customers, purchases, files, firstPurchaseDate, lastPurchaseDate,
+                badRowsPerFile, id);
     }
 }

@@ -25,7 +25,7 @@ class IncrementalBenchResultTest {
 
     private static IncrementalBenchResult result(IngestReport emptyHistory, IngestReport withHistory) {
         return new IncrementalBenchResult(Instant.parse("2026-12-02T00:00:00Z"), "abc123",
-                new MachineFacts(2, 4L << 30, "17", "local[2]"), new BenchResult.Input(10_000, 800_000, 42, 9_986),
+                new MachineFacts(2, 8L << 30, 4L << 30, "17", "local[2]"), new BenchInput(10_000, 800_000, 42, 9_986),
                 "embedded", new IncrementalBenchResult.History(10_000_000, 1_000_000, 3, 1_000_000, 63.0),
                 OptionalDouble.of(40.0), new IncrementalBenchResult.Run(0.1, emptyHistory),
                 new IncrementalBenchResult.Run(0.1, withHistory));
