@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class BronzeToSilverJob {
     private static final Logger LOG = LoggerFactory.getLogger(BronzeToSilverJob.class);
     private static final String INGESTION_DATE = "ingestion_date";
+    /**
+     * Quarantined rows per Parquet file: a row is at most a few hundred bytes of raw text before compression, so
+     * files stay within the tens to hundreds of MB Athena reads best, and a usual file's few rows make one file.
+     */
+    private static final long ROWS_PER_FILE = 1_000_000;
 
     private BronzeToSilverJob() {
     }
@@ -51,13 +56,14 @@ public final class BronzeToSilverJob {
 
         FxRateTable fxRates = FxRateTable.load(args.fxPath(), hadoopConf);
         BronzeCsvReader.Header header = BronzeCsvReader.inspect(spark, source);
-        SilverSplit split = BronzeToSilverTransform.apply(BronzeCsvReader.read(spark, source, header),
-                new PurchaseValidator(fxRates)).persist();
+        SilverSplit split = null;
         try {
+            split = BronzeToSilverTransform.apply(BronzeCsvReader.read(spark, source, header),
+                    new PurchaseValidator(fxRates)).persist();
             RowAccounting accounting = split.accounting();
             // Quarantine before silver, the audit record last: a crash in between leaves no audit record, and the
             // execution fails; its retry rewrites the quarantine and finds silver's commit already made.
-            overwrite(withLineage(split.quarantined(), args),
+            overwrite(withLineage(split.quarantined(), args), accounting.rowsQuarantined(),
                     LakeLayout.sourceFilePartition(args.quarantineRoot(), day, fileId));
             SilverMerge.Outcome merged = SilverMerge.apply(spark, args.catalog(),
                     withLineage(split.valid(), args).withColumn(INGESTION_DATE, lit(Date.valueOf(day))),
@@ -71,7 +77,9 @@ public final class BronzeToSilverJob {
         } catch (RuntimeException e) {
             throw BronzeFileRejectedException.findIn(e).<RuntimeException>map(rejected -> rejected).orElse(e);
         } finally {
-            split.unpersist();
+            if (split != null) {
+                split.unpersist();
+            }
         }
     }
 
@@ -100,7 +108,9 @@ public final class BronzeToSilverJob {
         return withLineage;
     }
 
-    private static void overwrite(Dataset<Row> rows, String path) {
-        rows.coalesce(1).write().mode(SaveMode.Overwrite).parquet(path);
+    /** Files of up to about {@value #ROWS_PER_FILE} rows: one for a usual file's few, tens of MB each for many. */
+    private static void overwrite(Dataset<Row> rows, long rowCount, String path) {
+        int files = (int) Math.max(1, (rowCount + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+        rows.coalesce(files).write().mode(SaveMode.Overwrite).parquet(path);
     }
 }

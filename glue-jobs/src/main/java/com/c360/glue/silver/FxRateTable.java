@@ -110,8 +110,13 @@ public final class FxRateTable implements Serializable {
     }
 
     static boolean isIsoCurrency(String code) {
-        if (code.length() != 3 || !code.chars().allMatch(c -> c >= 'A' && c <= 'Z')) {
+        if (code.length() != 3) {
             return false;
+        }
+        for (int i = 0; i < code.length(); i++) {
+            if (code.charAt(i) < 'A' || code.charAt(i) > 'Z') {
+                return false;
+            }
         }
         try {
             Currency.getInstance(code);

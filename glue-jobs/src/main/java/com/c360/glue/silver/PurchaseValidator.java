@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -12,8 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
@@ -45,6 +44,10 @@ public final class PurchaseValidator implements Serializable {
     /** U+0000, which PostgreSQL text cannot hold: it would fail the whole day's COPY into RDS. */
     private static final char NUL = '\u0000';
     private static final int MAX_ID_DIGITS = 18;
+    private static final int PLAIN_DATE_LENGTH = "yyyy-mm-dd".length();
+    private static final int[] RAW_POSITIONS = BronzeCsvReader.CONTRACT_COLUMNS.stream()
+            .mapToInt(BronzeCsvReader.RAW_SCHEMA::fieldIndex).toArray();
+    private static final int MALFORMED_POSITION = BronzeCsvReader.RAW_SCHEMA.fieldIndex("malformed");
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     /**
@@ -94,27 +97,34 @@ public final class PurchaseValidator implements Serializable {
     }
 
     public Row classify(Row raw) {
-        String customerId = raw.getAs("customer_id");
-        String firstName = raw.getAs("first_name");
-        String lastName = raw.getAs("last_name");
-        String email = raw.getAs("email");
-        String purchaseId = raw.getAs("purchase_id");
-        String purchaseDate = raw.getAs("purchase_date");
-        String amount = raw.getAs("amount");
-        String currency = raw.getAs("currency");
-        String malformed = raw.getAs("malformed");
+        // By position: a lookup by name per field and row was a visible share of the validator's time.
+        String[] rawValues = new String[RAW_POSITIONS.length];
+        for (int i = 0; i < RAW_POSITIONS.length; i++) {
+            rawValues[i] = raw.getString(RAW_POSITIONS[i]);
+        }
+        String customerId = rawValues[0];
+        String firstName = rawValues[1];
+        String lastName = rawValues[2];
+        String email = rawValues[3];
+        String purchaseId = rawValues[4];
+        String purchaseDate = rawValues[5];
+        String amount = rawValues[6];
+        String currency = rawValues[7];
+        String malformed = raw.getString(MALFORMED_POSITION);
 
         String fullName = fullName(firstName, lastName);
         String normalisedEmail = email == null ? null : email.toLowerCase(Locale.ROOT);
         String normalisedCurrency = currency == null ? null : currency.toUpperCase(Locale.ROOT);
+        // Each parsed once, for both the fingerprint and the checks.
+        Optional<Long> parsedCustomerId = parseId(customerId);
         Long purchaseIdKey = parseId(purchaseId).orElse(null);
-        String fingerprint = Stream.of(
-                        parseId(customerId).map(String::valueOf).orElse(customerId), fullName, normalisedEmail,
-                        parseDate(purchaseDate).map(LocalDate::toString).orElse(purchaseDate),
-                        parsePlainDecimal(amount).map(a -> a.stripTrailingZeros().toPlainString()).orElse(amount),
-                        normalisedCurrency)
-                .map(v -> v == null ? "\u0000" : v)
-                .collect(Collectors.joining("\u001f"));
+        Optional<LocalDate> parsedDate = parseDate(purchaseDate);
+        Optional<BigDecimal> parsedAmount = parsePlainDecimal(amount);
+        String fingerprint = fingerprint(
+                parsedCustomerId.map(String::valueOf).orElse(customerId), fullName, normalisedEmail,
+                parsedDate.map(LocalDate::toString).orElse(purchaseDate),
+                parsedAmount.map(a -> a.stripTrailingZeros().toPlainString()).orElse(amount),
+                normalisedCurrency);
 
         Object[] typed = new Object[9];
         Rejection rejection = null;
@@ -122,19 +132,19 @@ public final class PurchaseValidator implements Serializable {
             if (malformed != null) {
                 throw new RejectedRow(QuarantineReason.MALFORMED_ROW, malformed);
             }
-            checkText(raw);
+            checkText(rawValues);
             required(customerId, QuarantineReason.MISSING_CUSTOMER_ID);
             required(purchaseId, QuarantineReason.MISSING_PURCHASE_ID);
             required(purchaseDate, QuarantineReason.MISSING_PURCHASE_DATE);
             required(amount, QuarantineReason.MISSING_AMOUNT);
             required(currency, QuarantineReason.MISSING_CURRENCY);
-            long customer = parseId(customerId).orElseThrow(() -> new RejectedRow(
+            long customer = parsedCustomerId.orElseThrow(() -> new RejectedRow(
                     QuarantineReason.NON_NUMERIC_CUSTOMER_ID, "customer_id '" + customerId + "' is not a whole number"));
             long purchase = Optional.ofNullable(purchaseIdKey).orElseThrow(() -> new RejectedRow(
                     QuarantineReason.NON_NUMERIC_PURCHASE_ID, "purchase_id '" + purchaseId + "' is not a whole number"));
-            BigDecimal value = parsePlainDecimal(amount).orElseThrow(() -> new RejectedRow(
+            BigDecimal value = parsedAmount.orElseThrow(() -> new RejectedRow(
                     QuarantineReason.NON_NUMERIC_AMOUNT, "amount '" + amount + "' is not a plain decimal number"));
-            LocalDate date = parseDate(purchaseDate).orElseThrow(() -> new RejectedRow(
+            LocalDate date = parsedDate.orElseThrow(() -> new RejectedRow(
                     QuarantineReason.BAD_DATE, "purchase_date '" + purchaseDate + "' is not an ISO date"));
             if (date.isBefore(EARLIEST_DATE) || date.isAfter(LATEST_DATE)) {
                 throw new RejectedRow(QuarantineReason.DATE_OUT_OF_RANGE, "purchase_date " + date
@@ -170,16 +180,27 @@ public final class PurchaseValidator implements Serializable {
         row[3] = rejection == null ? null : rejection.reason().code();
         row[4] = rejection == null ? null : rejection.detail();
         System.arraycopy(typed, 0, row, 5, typed.length);
-        Object[] rawValues = {customerId, firstName, lastName, email, purchaseId, purchaseDate, amount, currency};
         System.arraycopy(rawValues, 0, row, 14, rawValues.length);
         return new GenericRowWithSchema(row, CLASSIFIED_SCHEMA);
     }
 
+    private static String fingerprint(String... parts) {
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                joined.append('\u001f');
+            }
+            joined.append(parts[i] == null ? "\u0000" : parts[i]);
+        }
+        return joined.toString();
+    }
+
     /** Lengths and characters, checked before anything parses or stores a value. */
-    private static void checkText(Row raw) throws RejectedRow {
+    private static void checkText(String[] rawValues) throws RejectedRow {
         // In contract order, so a row with several problems always gets the same reason.
-        for (String field : BronzeCsvReader.CONTRACT_COLUMNS) {
-            String value = raw.getAs(field);
+        for (int i = 0; i < rawValues.length; i++) {
+            String field = BronzeCsvReader.CONTRACT_COLUMNS.get(i);
+            String value = rawValues[i];
             if (value == null) {
                 continue;
             }
@@ -197,11 +218,12 @@ public final class PurchaseValidator implements Serializable {
     }
 
     static String fullName(String firstName, String lastName) {
-        String joined = Stream.of(firstName, lastName)
-                .filter(part -> part != null && !part.isBlank())
-                .map(String::strip)
-                .collect(Collectors.joining(" "));
-        return joined.isEmpty() ? null : joined;
+        boolean first = firstName != null && !firstName.isBlank();
+        boolean last = lastName != null && !lastName.isBlank();
+        if (first && last) {
+            return firstName.strip() + " " + lastName.strip();
+        }
+        return first ? firstName.strip() : last ? lastName.strip() : null;
     }
 
     private static void required(String value, QuarantineReason reason) throws RejectedRow {
@@ -211,11 +233,20 @@ public final class PurchaseValidator implements Serializable {
     }
 
     static Optional<Long> parseId(String value) {
-        if (value == null || value.isEmpty() || value.length() > MAX_ID_DIGITS
-                || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value == null || value.isEmpty() || value.length() > MAX_ID_DIGITS || !allDigits(value, 0, value.length())) {
             return Optional.empty();
         }
         return Optional.of(Long.parseLong(value));
+    }
+
+    private static boolean allDigits(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Plain decimals only: no exponent, no thousands separators, no currency symbols. */
@@ -230,6 +261,17 @@ public final class PurchaseValidator implements Serializable {
     static Optional<LocalDate> parseDate(String value) {
         if (value == null) {
             return Optional.empty();
+        }
+        if (value.length() == PLAIN_DATE_LENGTH && value.charAt(4) == '-' && value.charAt(7) == '-'
+                && allDigits(value, 0, 4) && allDigits(value, 5, 7) && allDigits(value, 8, 10)) {
+            // What LocalDate.parse accepts in this shape, without its general formatter; a day the month does not
+            // have fails both ways, and no date-time parser accepts a bare date.
+            try {
+                return Optional.of(LocalDate.of(Integer.parseInt(value, 0, 4, 10), Integer.parseInt(value, 5, 7, 10),
+                        Integer.parseInt(value, 8, 10, 10)));
+            } catch (DateTimeException notADate) {
+                return Optional.empty();
+            }
         }
         try {
             return Optional.of(LocalDate.parse(value));

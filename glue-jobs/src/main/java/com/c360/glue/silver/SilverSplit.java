@@ -11,7 +11,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 /** The classified rows of one bronze file and the views the job writes: silver, quarantine, accounting. */
 public final class SilverSplit {
@@ -21,20 +20,27 @@ public final class SilverSplit {
             .map(PurchaseValidator.CLASSIFIED_SCHEMA::apply).toArray(StructField[]::new));
     public static final List<String> QUARANTINE_COLUMNS = LakeSchemas.names(LakeSchemas.QUARANTINE);
 
-    private final Dataset<Row> classified;
+    private Dataset<Row> classified;
+    private final Dataset<Row> fileWide;
 
-    SilverSplit(Dataset<Row> classified) {
+    /**
+     * @param classified every row with its outcome
+     * @param fileWide stored rows {@code classified} was decided against, released with it
+     */
+    SilverSplit(Dataset<Row> classified, Dataset<Row> fileWide) {
         this.classified = classified;
+        this.fileWide = fileWide;
     }
 
-    /** Keeps the parse and validation for the accounting action and both writes, instead of redoing it thrice. */
+    /** Decides every row once for the accounting action and both writes, instead of parsing the file thrice more. */
     public SilverSplit persist() {
-        classified.persist(StorageLevel.MEMORY_AND_DISK());
+        classified = Materialized.store(classified);
         return this;
     }
 
     public void unpersist() {
-        classified.unpersist();
+        Materialized.release(classified);
+        Materialized.release(fileWide);
     }
 
     public Dataset<Row> valid() {
