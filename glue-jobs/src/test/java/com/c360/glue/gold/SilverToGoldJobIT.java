@@ -340,6 +340,33 @@ class SilverToGoldJobIT extends SparkTestBase {
     }
 
     @Test
+    void nameCorrections_reachGold_whetherTheyHitTheLatestPurchaseOrAnOlderOne_evenWhenGoldRunsLag()
+            throws IOException {
+        upload("u1.csv", 1,
+                new Purchase(1, 10, "Ann", "Lee", "ann@x.com", "2026-01-01", "1.00"),
+                new Purchase(2, 10, "Ann", "Lee", "ann@x.com", "2026-01-05", "2.00"),
+                new Purchase(3, 20, "Bob", "Ray", "bob@x.com", "2026-01-05", "3.00"));
+        silverToGold("g1", "u1.csv", 1);
+
+        // GIVEN a correction of customer 10's older purchase only, and one of its latest purchase's name and e-mail
+        // (same id, same date), both committed to silver before either gold run
+        Set<Long> touchedByU2 = upload("u2.csv", 2,
+                new Purchase(1, 10, "Ann", "Older", "older@x.com", "2026-01-01", "1.50"));
+        upload("u3.csv", 3, new Purchase(2, 10, "Ann", "Renamed", "renamed@x.com", "2026-01-05", "2.00"),
+                new Purchase(3, 20, "Bob", "Ray", "bob@x.com", "2026-01-05", "3.00"));
+
+        // WHEN the gold runs follow, the later upload's first
+        silverToGold("g3", "u3.csv", 3);
+        silverToGold("g2", "u2.csv", 2);
+
+        // THEN gold names each customer after its latest purchase as silver now holds it
+        assertThat(gold()).isEqualTo(expectedGold());
+        assertThat(gold().get(10L)).extracting(ExpectedGold::fullName, ExpectedGold::email, ExpectedGold::total)
+                .containsExactly("Ann Renamed", "renamed@x.com", new BigDecimal("3.50"));
+        assertThat(changes("g2")).isEqualTo(expectedChanges(touchedByU2));
+    }
+
+    @Test
     void goldTableAndChanges_haveTheContractsSchema() throws IOException {
         upload("u1.csv", 1, purchase(1, 10, "2026-01-02", "10.00"));
         silverToGold("g1", "u1.csv", 1);
