@@ -71,6 +71,7 @@ class ArtifactsTest {
         write("glue-jobs/reference/fx_rates_aud.csv", "currency,rate_date,aud_per_unit\n");
         write("cdk/glue/c360-entrypoint.scala", "// entry\n");
         write("sql/V1__tables.sql", "CREATE TABLE a (id INT);");
+        write("feeds/default.yaml", "version: 1\n");
     }
 
     private void writeJars() throws IOException {

@@ -56,6 +56,7 @@ final class SynthesizedApp {
             for (Path source : List.of(checkout.glueJobsJar(), checkout.lambdasJar(), checkout.triggerJar(),
                     checkout.stateMachineDefinition(),
                     checkout.glueEntrypointScript(), checkout.referenceDirectory(), checkout.sqlDirectory(),
+                    checkout.feedsDirectory(),
                     checkout.repoRoot().resolve("cdk/cdk.json"))) {
                 copyTree(source, copy.resolve(checkout.repoRoot().relativize(source)));
             }
