@@ -22,6 +22,25 @@ public sealed interface RowRule extends Serializable {
     /** Why the row fails this rule, or empty; {@code valueOf} gives a column's trimmed value, null when empty. */
     Optional<String> violation(Function<String, String> valueOf);
 
+    /** A check of one column's non-empty value: an empty value passes it, as SQL's checks pass NULL. */
+    sealed interface OfColumn extends RowRule {
+        String column();
+
+        /** Why {@code text}, the column's non-empty value, fails the rule, or empty. */
+        Optional<String> violation(String text);
+
+        @Override
+        default List<String> columns() {
+            return List.of(column());
+        }
+
+        @Override
+        default Optional<String> violation(Function<String, String> valueOf) {
+            String text = valueOf.apply(column());
+            return text == null ? Optional.empty() : violation(text);
+        }
+    }
+
     record NotNull(String name, String column) implements RowRule {
         @Override
         public List<String> columns() {
@@ -35,18 +54,9 @@ public sealed interface RowRule extends Serializable {
     }
 
     /** Inclusive bounds; either may be null. A value that is not a plain decimal fails. */
-    record Range(String name, String column, BigDecimal min, BigDecimal max) implements RowRule {
+    record Range(String name, String column, BigDecimal min, BigDecimal max) implements OfColumn {
         @Override
-        public List<String> columns() {
-            return List.of(column);
-        }
-
-        @Override
-        public Optional<String> violation(Function<String, String> valueOf) {
-            String text = valueOf.apply(column);
-            if (text == null) {
-                return Optional.empty();
-            }
+        public Optional<String> violation(String text) {
             Optional<BigDecimal> value = PlainDecimal.parse(text);
             if (value.isEmpty()) {
                 return Optional.of(column + " '" + text + "' is not a number");
@@ -64,18 +74,9 @@ public sealed interface RowRule extends Serializable {
     }
 
     /** {@code values} are kept lower-cased when the rule ignores case. */
-    record AllowedValues(String name, String column, Set<String> values, boolean caseSensitive) implements RowRule {
+    record AllowedValues(String name, String column, Set<String> values, boolean caseSensitive) implements OfColumn {
         @Override
-        public List<String> columns() {
-            return List.of(column);
-        }
-
-        @Override
-        public Optional<String> violation(Function<String, String> valueOf) {
-            String text = valueOf.apply(column);
-            if (text == null) {
-                return Optional.empty();
-            }
+        public Optional<String> violation(String text) {
             String key = caseSensitive ? text : text.toLowerCase(Locale.ROOT);
             return values.contains(key) ? Optional.empty()
                     : Optional.of(column + " '" + text + "' is not one of the allowed values");
@@ -83,16 +84,10 @@ public sealed interface RowRule extends Serializable {
     }
 
     /** The whole value must match. */
-    record Matches(String name, String column, Pattern regex) implements RowRule {
+    record Matches(String name, String column, Pattern regex) implements OfColumn {
         @Override
-        public List<String> columns() {
-            return List.of(column);
-        }
-
-        @Override
-        public Optional<String> violation(Function<String, String> valueOf) {
-            String text = valueOf.apply(column);
-            return text == null || regex.matcher(text).matches() ? Optional.empty()
+        public Optional<String> violation(String text) {
+            return regex.matcher(text).matches() ? Optional.empty()
                     : Optional.of(column + " '" + text + "' does not match " + regex.pattern());
         }
     }
