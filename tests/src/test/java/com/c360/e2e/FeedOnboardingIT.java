@@ -7,8 +7,6 @@ import com.c360.glue.silver.IngestionAudit;
 import com.c360.glue.silver.SilverMerge;
 import com.c360.local.IngestReport;
 import com.c360.local.LocalPipeline;
-import com.c360.local.RepoLayout;
-import com.c360.local.db.LocalDatabase;
 import com.c360.testing.PostgresTestDatabase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -40,8 +38,8 @@ class FeedOnboardingIT {
     @TempDir
     static Path work;
 
+    private static LocalRuntime runtime;
     private static PostgresTestDatabase server;
-    private static LocalDatabase database;
     private static LocalPipeline pipeline;
 
     private record Accounting(long read, long valid, long quarantined, long collapsed) {
@@ -49,21 +47,16 @@ class FeedOnboardingIT {
 
     @BeforeAll
     static void startPipeline() {
-        server = PostgresTestDatabase.create(FeedOnboardingIT.class);
-        database = LocalDatabase.open(work.resolve("home"), server.connectionEnvironment(LocalDatabase.URL_ENV,
-                LocalDatabase.USER_ENV, LocalDatabase.PASSWORD_ENV));
-        pipeline = LocalPipeline.open(RepoLayout.locate(), work.resolve("home"), database, System.out);
+        runtime = LocalRuntime.start(FeedOnboardingIT.class, work.resolve("home"));
+        server = runtime.server();
+        pipeline = runtime.pipeline();
     }
 
     @AfterAll
     static void stopPipeline() {
-        if (pipeline != null) {
-            pipeline.close();
+        if (runtime != null) {
+            runtime.close();
         }
-        if (database != null) {
-            database.close();
-        }
-        server.close();
     }
 
     @Test

@@ -8,9 +8,7 @@ import com.c360.local.IngestReport;
 import com.c360.local.LocalLake;
 import com.c360.local.LocalPipeline;
 import com.c360.local.LocalSpark;
-import com.c360.local.RepoLayout;
 import com.c360.local.aws.LocalLambdaContext;
-import com.c360.local.db.LocalDatabase;
 import com.c360.local.query.LakeTopSpenders;
 import com.c360.testing.PostgresTestDatabase;
 import java.io.ByteArrayInputStream;
@@ -58,8 +56,8 @@ class PipelineEndToEndIT {
     @TempDir
     static Path work;
 
+    private static LocalRuntime runtime;
     private static PostgresTestDatabase server;
-    private static LocalDatabase database;
     private static LocalPipeline pipeline;
     private static Path fxFile;
     private static final List<List<PurchaseFeed.Row>> ingested = new ArrayList<>();
@@ -68,22 +66,17 @@ class PipelineEndToEndIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        server = PostgresTestDatabase.create(PipelineEndToEndIT.class);
-        database = LocalDatabase.open(work.resolve("home"), server.connectionEnvironment(LocalDatabase.URL_ENV,
-                LocalDatabase.USER_ENV, LocalDatabase.PASSWORD_ENV));
-        pipeline = LocalPipeline.open(RepoLayout.locate(), work.resolve("home"), database, System.out);
+        runtime = LocalRuntime.start(PipelineEndToEndIT.class, work.resolve("home"));
+        server = runtime.server();
+        pipeline = runtime.pipeline();
         fxFile = Files.writeString(work.resolve("fx.csv"), FX_CSV);
     }
 
     @AfterAll
     static void stopPipeline() {
-        if (pipeline != null) {
-            pipeline.close();
+        if (runtime != null) {
+            runtime.close();
         }
-        if (database != null) {
-            database.close();
-        }
-        server.close();
     }
 
     private static IngestReport ingest(Path file, LocalDate day) {
