@@ -39,7 +39,7 @@ public final class BronzeToSilverTransform {
     public static final String COLLAPSED = "collapsed";
 
     /** Beyond this many repeated keys or customers over the limit, a shuffled join beats broadcasting them. */
-    static final long BROADCAST_ROWS = 2_000_000;
+    private static final long BROADCAST_ROWS = 2_000_000;
 
     private static final String KEY = "purchase_id_key";
     private static final String DUP_KEY = "dup_key";
