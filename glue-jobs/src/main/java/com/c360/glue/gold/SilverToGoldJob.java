@@ -3,6 +3,7 @@ package com.c360.glue.gold;
 import static org.apache.spark.sql.functions.col;
 
 import com.c360.contract.LakeLayout;
+import com.c360.contract.ReplayRequest;
 import com.c360.contract.SilverToGoldArguments;
 import com.c360.glue.JobSpark;
 import com.c360.glue.table.IcebergCatalogs;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -70,11 +72,17 @@ public final class SilverToGoldJob {
         return customers;
     }
 
-    /** The customers of the purchases the upload wrote, and the customers those purchases had just before. */
+    /**
+     * The customers of the purchases the upload (or replay) wrote, and the customers those purchases had just before.
+     */
     static Dataset<Row> touchedCustomers(SparkSession spark, String silverTable, Snapshot commit,
             SilverToGoldArguments args) {
+        // A replay's rows keep their own uploads' key and order; the replay's run id marks the ones it wrote.
+        Column writtenByCommit = ReplayRequest.fromKey(args.sourceKey()).isPresent()
+                ? col("run_id").equalTo(commit.summary().get(SnapshotTags.RUN_ID))
+                : col("upload_order").equalTo(args.uploadOrder()).and(col("source_key").equalTo(args.sourceKey()));
         Dataset<Row> written = at(spark, silverTable, commit.snapshotId())
-                .filter(col("upload_order").equalTo(args.uploadOrder()).and(col("source_key").equalTo(args.sourceKey())))
+                .filter(writtenByCommit)
                 .select("purchase_id", "customer_id");
         Dataset<Row> customers = written.select("customer_id");
         if (commit.parentId() != null) {

@@ -32,13 +32,15 @@ public final class BronzeToSilverTiming {
         Path csv = Path.of(args[1]);
         int cores = Integer.parseInt(args[2]);
         LocalLake lake = LocalLake.inHome(home);
-        lake.publishReference(RepoLayout.locate().defaultFxRates());
+        RepoLayout repo = RepoLayout.locate();
+        lake.publishReference(repo.defaultFxRates(), repo.feeds());
         LocalLake.StoredObject object = lake.upload(csv, "incoming/" + csv.getFileName());
         BronzeToSilverArguments arguments = new BronzeToSilverArguments("bench-scaling-" + cores,
                 LocalDate.now(ZoneOffset.UTC), object.bucket(), object.key(), object.versionId(),
                 UploadOrder.of(object.eventTime(), object.sequencer()), lake.uri(LocalLake.BRONZE),
                 lake.uri(LocalLake.SILVER), lake.uri(LocalLake.QUARANTINE), lake.uri(LocalLake.AUDIT),
-                lake.fxRates().toUri().toString(), TableCatalog.local(), Optional.empty());
+                lake.fxRates().toUri().toString(), lake.feeds().toUri().toString(), TableCatalog.local(),
+                Optional.empty());
         SparkSession spark = LocalSpark.start("c360-bench-scaling", cores);
         try {
             long started = System.nanoTime();
