@@ -22,9 +22,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -93,6 +95,9 @@ class QuarantineReplayIT {
         assertThat(quarantineByPurchase()).isEqualTo(Map.of("102", "no_fx_rate", "202", "no_fx_rate",
                 "301", "no_fx_rate", "401", "no_fx_rate", "501", "bad_date"));
 
+        Path partitionBackup = work.resolve("quarantine-before-replay");
+        copyDataFiles(quarantinePartition(), partitionBackup);
+
         // WHEN the no_fx_rate rows are replayed with JPY at 0.01 AUD from 2026-01-01 (CHF still missing)
         Path fixedFx = write("fx-with-jpy.csv", FX_WITH_JPY);
         ReplayReport first = pipeline.replay(ReplayRequest.Selector.REASON, "no_fx_rate", Optional.of(fixedFx));
@@ -127,6 +132,41 @@ class QuarantineReplayIT {
         assertThat(silverSnapshots()).isEqualTo(snapshots);
         assertThat(silverCount("1 = 1")).isEqualTo(5);
         assertThat(quarantineByPurchase()).isEqualTo(Map.of("401", "no_fx_rate", "501", "bad_date"));
+
+        // WHEN a replay crashed after its silver commit, with its new quarantine files written and the old ones
+        // not yet deleted (simulated: the files from before the first replay put back beside the new ones)
+        copyDataFiles(partitionBackup, quarantinePartition());
+        ReplayReport afterCrash = pipeline.replay(ReplayRequest.Selector.REASON, "no_fx_rate", Optional.of(fixedFx));
+
+        // THEN the re-run takes the rows out of quarantine again, silver commits nothing, nothing counts twice
+        assertThat(afterCrash.succeeded()).as(afterCrash.error()).isTrue();
+        assertThat(afterCrash.record().orElseThrow().rowsReplayed()).isEqualTo(3);
+        assertThat(afterCrash.record().orElseThrow().silver().outcome()).isEqualTo(SilverMerge.Outcome.NOTHING_NEWER);
+        assertThat(summary()).isEqualTo(expected);
+        assertThat(silverSnapshots()).isEqualTo(snapshots);
+        assertThat(silverCount("1 = 1")).isEqualTo(5);
+        assertThat(quarantineByPurchase()).isEqualTo(Map.of("401", "no_fx_rate", "501", "bad_date"));
+    }
+
+    /** The one file's quarantine partition. */
+    private static Path quarantinePartition() throws IOException {
+        Path day = LocalLake.inHome(work.resolve("home")).layer(LocalLake.QUARANTINE)
+                .resolve("ingestion_date=2026-03-10");
+        try (Stream<Path> partitions = Files.list(day)) {
+            List<Path> all = partitions.toList();
+            assertThat(all).hasSize(1);
+            return all.get(0);
+        }
+    }
+
+    /** The Parquet files of one folder into another, as they are. */
+    private static void copyDataFiles(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".parquet")).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
     }
 
     private static Path write(String name, String text) throws IOException {
