@@ -60,6 +60,14 @@ public final class LakeLayout {
         return join(goldRoot, "changes/run_id=" + runId);
     }
 
+    /**
+     * What one replay of quarantined rows did. Under an underscore folder of the quarantine root, which Spark and
+     * Athena skip, and outside the audit folder, which holds one run report per bronze file.
+     */
+    public static String replayRecord(String quarantineRoot, String replayId) {
+        return join(quarantineRoot, "_replays/" + replayId + ".json");
+    }
+
     /** The bronze key under which an upload of {@code fileName} is ingested on {@code day}. */
     public static String bronzeKey(LocalDate day, String fileName) {
         return join(dateFolders(day), fileName);

@@ -6,7 +6,10 @@ import com.c360.contract.LakeLayout;
 import com.c360.contract.FeedLayout;
 import com.c360.contract.LakeRoots;
 import com.c360.contract.TableCatalog;
+import com.c360.contract.ReplayRequest;
+import com.c360.contract.UploadOrder;
 import com.c360.glue.silver.IngestionAudit;
+import com.c360.glue.silver.ReplayRecord;
 import com.c360.lambda.db.DatabaseCredentials;
 import com.c360.contract.ExecutionInput;
 import com.c360.lambda.trigger.ExecutionNames;
@@ -38,6 +41,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -55,6 +62,10 @@ import org.apache.spark.sql.SparkSession;
  * jobs' default arguments on AWS: an {@code --fx} file is the FX path of that ingestion's jobs only.
  */
 public final class LocalPipeline implements AutoCloseable {
+    private static final DateTimeFormatter REPLAY_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final LocalLake lake;
     private final Path home;
     private final PrintStream console;
@@ -227,6 +238,31 @@ public final class LocalPipeline implements AutoCloseable {
                         stepFunctions.result(name).orElseThrow(), started);
             }
         }
+    }
+
+    /**
+     * Replays the quarantined rows {@code selector} and {@code value} name (see {@link ReplayRequest}) through the
+     * current FX table ({@code fxFile}, else the lake's) and feed contracts: an execution of the same state machine,
+     * whose input's key is the replay's, started as an operator starts one on AWS.
+     */
+    public ReplayReport replay(ReplayRequest.Selector selector, String value, Optional<Path> fxFile) {
+        Instant started = Instant.now();
+        String replayId = REPLAY_ID.format(started) + "-" + HexFormat.of().toHexDigits((short) RANDOM.nextInt());
+        ReplayRequest request = new ReplayRequest(selector, value, replayId);
+        LocalStepFunctions stepFunctions = deploy(fxFile);
+        progress.clearStageSeconds();
+        ExecutionInput input = new ExecutionInput(LocalLake.BRONZE_BUCKET, request.key(), null,
+                LocalDate.ofInstant(started, ZoneOffset.UTC).toString(), UploadOrder.of(started, null));
+        stepFunctions.start(request.executionName(), input.toJson());
+        ExecutionResult result = stepFunctions.result(request.executionName()).orElseThrow();
+        Path record = Path.of(java.net.URI.create(LakeLayout.replayRecord(lake.uri(LocalLake.QUARANTINE), replayId)));
+        Optional<ReplayRecord> replayed = Files.exists(record)
+                ? Optional.of(ReplayRecord.read(record.toUri().toString(), new Configuration()))
+                : Optional.empty();
+        double seconds = Duration.between(started, Instant.now()).toMillis() / 1000.0;
+        return new ReplayReport(request.executionName(), result.succeeded(), replayed,
+                result.succeeded() ? result.output().path("stages").path("upsert").path("customersUpserted").asLong() : 0,
+                seconds, result.succeeded() ? null : result.error() + ": " + result.cause());
     }
 
     private IngestReport report(String file, String executionName, String ingestionDate, String key,

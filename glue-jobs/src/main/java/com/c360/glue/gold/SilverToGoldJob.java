@@ -3,6 +3,7 @@ package com.c360.glue.gold;
 import static org.apache.spark.sql.functions.col;
 
 import com.c360.contract.LakeLayout;
+import com.c360.contract.ReplayRequest;
 import com.c360.contract.SilverToGoldArguments;
 import com.c360.glue.JobSpark;
 import com.c360.glue.table.IcebergCatalogs;
@@ -24,6 +25,7 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.spark.SparkSchemaUtil;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -89,8 +91,8 @@ public final class SilverToGoldJob {
     }
 
     /**
-     * The customers of the purchases the upload wrote, and the customers those purchases had just before. Both come
-     * from the files the upload's commit changed, which Iceberg lists in its manifests: the written rows are in the
+     * The customers of the purchases the upload (or replay) wrote, and the customers those purchases had just before.
+     * Both come from the files the commit changed, which Iceberg lists in its manifests: the written rows are in the
      * files it added, and under copy-on-write the versions it replaced are in the files it removed. So the cost
      * follows the upload, not the history: a commit of new purchases only removes no file and reads no old row.
      */
@@ -102,9 +104,13 @@ public final class SilverToGoldJob {
         boolean filesTellEverything = !commit.addedDeleteFiles(silver.io()).iterator().hasNext()
                 && Stream.concat(added.stream(), removed.stream())
                         .allMatch(file -> file.format() == FileFormat.PARQUET);
+        // A replay's rows keep their own uploads' key and order; the replay's run id marks the ones it wrote.
+        Column writtenByCommit = ReplayRequest.fromKey(args.sourceKey()).isPresent()
+                ? col("run_id").equalTo(commit.summary().get(SnapshotTags.RUN_ID))
+                : col("upload_order").equalTo(args.uploadOrder()).and(col("source_key").equalTo(args.sourceKey()));
         Dataset<Row> written = (filesTellEverything ? rowsOf(spark, silver, added)
                 : at(spark, silverTable, commit.snapshotId()))
-                .filter(col("upload_order").equalTo(args.uploadOrder()).and(col("source_key").equalTo(args.sourceKey())))
+                .filter(writtenByCommit)
                 .select("purchase_id", "customer_id");
         Dataset<Row> before = filesTellEverything || commit.parentId() == null ? rowsOf(spark, silver, removed)
                 : at(spark, silverTable, commit.parentId());

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import com.c360.contract.BronzeToSilverArguments;
 import com.c360.contract.LakeLayout;
 import com.c360.contract.LineageColumn;
+import com.c360.contract.ReplayRequest;
 import com.c360.glue.JobMetrics;
 import com.c360.glue.JobSpark;
 import com.c360.glue.feed.DatasetRules;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Glue job bronze→silver for one bronze object: parse, validate, convert to AUD, replace that file's quarantine
  * output, and merge its valid purchases into the silver table of record. Re-running it for the same upload reproduces
- * the same quarantine and leaves silver as it is.
+ * the same quarantine and leaves silver as it is. An execution whose key is a {@link ReplayRequest}'s replays
+ * quarantined rows instead ({@link QuarantineReplay}).
  */
 public final class BronzeToSilverJob {
     private static final Logger LOG = LoggerFactory.getLogger(BronzeToSilverJob.class);
@@ -46,6 +49,11 @@ public final class BronzeToSilverJob {
 
     public static void main(String[] args) {
         BronzeToSilverArguments arguments = BronzeToSilverArguments.parse(args);
+        Optional<ReplayRequest> replay = ReplayRequest.fromKey(arguments.sourceKey());
+        if (replay.isPresent()) {
+            QuarantineReplay.run(JobSpark.getOrCreate(), arguments, replay.get());
+            return;
+        }
         try (JobMetrics metrics = JobMetrics.forNamespace(arguments.metricsNamespace())) {
             run(JobSpark.getOrCreate(), arguments, metrics);
         }

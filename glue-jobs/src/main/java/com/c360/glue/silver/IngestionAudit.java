@@ -1,17 +1,9 @@
 package com.c360.glue.silver;
 
 import com.c360.glue.feed.DatasetRules;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 
 /**
  * The run report of one bronze→silver run for one file, written last so its presence means silver and quarantine
@@ -42,31 +34,11 @@ public record IngestionAudit(
     /** Beside the file's quarantine output: Spark and Athena skip files whose names start with an underscore. */
     public static final String QUARANTINE_COPY = "_run_report.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public void write(String path, Configuration conf) {
-        Path target = new Path(path);
-        Path temporary = new Path(target.getParent(), "." + target.getName() + ".tmp");
-        try {
-            FileSystem fs = target.getFileSystem(conf);
-            try (OutputStream out = fs.create(temporary, true)) {
-                JSON.writeValue(out, this);
-            }
-            fs.delete(target, false);
-            if (!fs.rename(temporary, target)) {
-                throw new IOException("rename to " + target + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write audit record " + path, e);
-        }
+        LakeJson.write(this, path, conf);
     }
 
     public static IngestionAudit read(String path, Configuration conf) {
-        Path source = new Path(path);
-        try (InputStream in = source.getFileSystem(conf).open(source)) {
-            return JSON.readValue(in, IngestionAudit.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read audit record " + path, e);
-        }
+        return LakeJson.read(path, IngestionAudit.class, conf);
     }
 }

@@ -5,6 +5,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3ObjectEntity;
 import com.c360.contract.ExecutionInput;
+import com.c360.contract.ReplayRequest;
 import com.c360.contract.UploadOrder;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,12 @@ public final class TriggerService {
             String key = record.getS3().getObject().getUrlDecodedKey();
             if (!key.toLowerCase(Locale.ROOT).endsWith(CSV_SUFFIX)) {
                 LOG.info("Skipping object that is not a CSV", entry("bucket", bucket), entry("key", key));
+                skipped.add(key);
+                continue;
+            }
+            if (key.startsWith(ReplayRequest.KEY_PREFIX)) {
+                // bronze→silver would read this key as a replay request, not as the uploaded file.
+                LOG.info("Skipping object under the replay prefix", entry("bucket", bucket), entry("key", key));
                 skipped.add(key);
                 continue;
             }

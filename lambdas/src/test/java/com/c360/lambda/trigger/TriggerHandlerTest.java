@@ -112,6 +112,15 @@ class TriggerHandlerTest {
     }
 
     @Test
+    void csvUnderTheReplayPrefix_startsNothing() {
+        TriggerResult result = handle("s3-put-under-replay-prefix.json");
+
+        assertThat(result.started()).isEmpty();
+        assertThat(result.skippedKeys()).containsExactly("_replay/reason=no_fx_rate/uploaded.csv");
+        assertThat(stepFunctions.executions()).isEmpty();
+    }
+
+    @Test
     void severalRecords_startOnePerCsv_andSkipTheRest() {
         TriggerResult result = handle("s3-put-several-records.json");
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "c360",
         description = "Runs the c360 pipeline locally: filesystem lake, local Spark, Postgres standing in for RDS.",
         subcommands = {DemoCommand.class, IngestCommand.class, TopSpendersCommand.class, ResetCommand.class,
-                BenchCommand.class, ReportCommand.class})
+                BenchCommand.class, ReportCommand.class, ReplayCommand.class})
 public final class C360Cli {
     /** Set by ./c360 to the repository root, the home directory's default parent. */
     public static final String REPO_ROOT_PROPERTY = "c360.repo";

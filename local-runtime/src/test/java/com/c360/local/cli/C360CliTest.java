@@ -3,6 +3,7 @@ package com.c360.local.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.c360.contract.ReplayRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,44 @@ class C360CliTest {
 
         assertThat(exitCode).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no such file: /nonexistent/purchases.csv");
+    }
+
+    @Test
+    void replay_parsesOneSelectorAndTheFxFile() {
+        ReplayCommand replay = (ReplayCommand) subcommand(cli(), "replay", "--reason", "no_fx_rate", "--fx", "fx.csv");
+
+        assertThat(replay.selection.selector()).isEqualTo(ReplayRequest.Selector.REASON);
+        assertThat(replay.selection.value()).isEqualTo("no_fx_rate");
+        assertThat(replay.fxFile).isEqualTo(Path.of("fx.csv"));
+        ReplayCommand byRun = (ReplayCommand) subcommand(cli(), "replay", "--run", "purchases-1a2b");
+        assertThat(byRun.selection.selector()).isEqualTo(ReplayRequest.Selector.RUN);
+        assertThat(byRun.selection.value()).isEqualTo("purchases-1a2b");
+        ReplayCommand byRule = (ReplayCommand) subcommand(cli(), "replay", "--rule", "quantity_present");
+        assertThat(byRule.selection.selector()).isEqualTo(ReplayRequest.Selector.RULE);
+    }
+
+    @Test
+    void replay_withNoneOrTwoSelectors_isAUsageError() {
+        assertThatThrownBy(() -> cli().commandLine().parseArgs("replay"))
+                .isInstanceOf(CommandLine.ParameterException.class);
+        assertThatThrownBy(() -> cli().commandLine().parseArgs("replay", "--reason", "no_fx_rate", "--run", "r1"))
+                .isInstanceOf(CommandLine.MutuallyExclusiveArgsException.class);
+    }
+
+    @Test
+    void replay_ofAReasonThatCannotBeReplayed_exitsWithUsageErrorBeforeStartingAnything() {
+        int exitCode = cli().run("replay", "--reason", "conflicting_duplicate");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("conflicting_duplicate cannot be replayed");
+    }
+
+    @Test
+    void replay_ofAnUnknownReason_exitsWithUsageError() {
+        int exitCode = cli().run("replay", "--reason", "no_fx_rates");
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no quarantine reason 'no_fx_rates'");
     }
 
     @Test
