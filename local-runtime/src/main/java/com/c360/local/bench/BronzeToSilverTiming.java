@@ -16,12 +16,13 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Runs in a JVM of its own (a local Spark session's core count is fixed for the JVM's life): puts one CSV into the
- * bronze layer of a fresh lake, starts Spark on the given cores, and times the bronze→silver job alone. See
- * {@link CoreScaling}.
+ * bronze layer of a fresh lake, starts Spark on the given cores, and times the bronze→silver job alone, with the
+ * {@link TaskConcurrency} profile of its tasks. See {@link CoreScaling}.
  */
 public final class BronzeToSilverTiming {
     static final String SECONDS_PREFIX = "bronze_to_silver_seconds=";
     private static final double NANOS_PER_SECOND = 1e9;
+    private static final int SLOWEST_STAGES = 5;
 
     private BronzeToSilverTiming() {
     }
@@ -42,13 +43,21 @@ public final class BronzeToSilverTiming {
                 lake.fxRates().toUri().toString(), lake.feeds().toUri().toString(), TableCatalog.local(),
                 Optional.empty());
         SparkSession spark = LocalSpark.start("c360-bench-scaling", cores);
+        TaskConcurrency concurrency = new TaskConcurrency();
+        spark.sparkContext().addSparkListener(concurrency);
+        long startedMillis;
+        long finishedMillis;
         try {
+            startedMillis = System.currentTimeMillis();
             long started = System.nanoTime();
             BronzeToSilverJob.run(spark, arguments, JobMetrics.NONE);
             System.out.println(SECONDS_PREFIX + (System.nanoTime() - started) / NANOS_PER_SECOND);
+            finishedMillis = System.currentTimeMillis();
         } finally {
             spark.stop();
         }
+        concurrency.profile(startedMillis, finishedMillis, cores, SLOWEST_STAGES).toLines()
+                .forEach(System.out::println);
         PeakRss.ofThisProcess().ifPresent(bytes -> System.out.println(PeakRss.FIELD + " " + bytes / 1024 + " kB"));
     }
 }

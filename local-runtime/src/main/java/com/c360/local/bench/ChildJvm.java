@@ -2,6 +2,7 @@ package com.c360.local.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,13 @@ final class ChildJvm {
 
     static List<String> run(List<String> jvmOptions, String classpath, String mainClass, List<String> args,
             Map<String, String> environment, long timeoutSeconds) {
-        List<String> command = new ArrayList<>();
+        return run(List.of(), jvmOptions, classpath, mainClass, args, environment, timeoutSeconds);
+    }
+
+    /** @param launcher what the java command runs under, e.g. {@link #onFirstCpus} */
+    static List<String> run(List<String> launcher, List<String> jvmOptions, String classpath, String mainClass,
+            List<String> args, Map<String, String> environment, long timeoutSeconds) {
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
@@ -46,6 +53,16 @@ final class ChildJvm {
             Thread.currentThread().interrupt();
             throw new ChildJvmException("interrupted while waiting for " + mainClass, "");
         }
+    }
+
+    /**
+     * A launcher confining the child and all its threads (JIT and GC included) to the machine's first {@code cpus}
+     * CPUs, so that the JVM, which sizes its own threads by the CPUs it may use, runs as on a machine of that size.
+     * Empty where {@code taskset} is missing: the child then runs unconfined.
+     */
+    static List<String> onFirstCpus(int cpus) {
+        Path taskset = Path.of("/usr/bin/taskset");
+        return Files.isExecutable(taskset) ? List.of(taskset.toString(), "--cpu-list", "0-" + (cpus - 1)) : List.of();
     }
 
     /** The first printed line starting with {@code prefix}, without it. */

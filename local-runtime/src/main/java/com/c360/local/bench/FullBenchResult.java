@@ -224,12 +224,32 @@ public record FullBenchResult(
             root.putNull("bronze_to_silver_scaling");
             return;
         }
-        root.putObject("bronze_to_silver_scaling")
-                .put("measured", "the bronze->silver job alone on the same CSV, in a child JVM per core count, "
-                        + "each on a fresh lake; Spark start-up excluded")
+        ObjectNode node = root.putObject("bronze_to_silver_scaling");
+        node.put("measured", "the bronze->silver job alone on the same CSV, in a child JVM per core count "
+                        + "(local[N], the JVM confined to N CPUs by taskset), each on a fresh lake; Spark start-up "
+                        + "excluded")
                 .put("one_core_seconds", BenchJson.seconds(scaling.oneCore().seconds()))
                 .put("two_cores_seconds", BenchJson.seconds(scaling.twoCores().seconds()))
-                .put("ratio_one_to_two_cores", BenchJson.round(scaling.ratio(), RATIO_SCALE));
+                .put("ratio_one_to_two_cores", BenchJson.round(scaling.ratio(), RATIO_SCALE))
+                .put("jvm_confined_to_its_cores", scaling.oneCore().confined() && scaling.twoCores().confined());
+        ObjectNode profiles = node.putObject("task_concurrency");
+        profiles.put("measured", "from Spark's task start and end events over the timed job: wall milliseconds "
+                + "during which exactly k tasks ran, and the stages with the longest wall time (first task's start "
+                + "to last task's end)");
+        putConcurrency(profiles.putObject("one_core"), scaling.oneCore().concurrency());
+        putConcurrency(profiles.putObject("two_cores"), scaling.twoCores().concurrency());
+    }
+
+    private static void putConcurrency(ObjectNode node, TaskConcurrency.Profile profile) {
+        node.put("wall_ms", profile.wallMillis()).put("task_ms", profile.taskMillis());
+        ArrayNode atConcurrency = node.putArray("wall_ms_with_k_tasks_running");
+        for (long millis : profile.millisAtConcurrency()) {
+            atConcurrency.add(millis);
+        }
+        node.put("share_with_a_core_idle", BenchJson.round(profile.underusedShare(), RATIO_SCALE));
+        ArrayNode stages = node.putArray("slowest_stages");
+        profile.slowestStages().forEach(stage -> stages.addObject().put("name", stage.name())
+                .put("tasks", stage.tasks()).put("wall_ms", stage.wallMillis()).put("task_ms", stage.taskMillis()));
     }
 
     private static void putBytes(ObjectNode node, String field, OptionalLong bytes) {
@@ -311,6 +331,12 @@ public record FullBenchResult(
         if (scaling != null) {
             figures.add(plain("bronze→silver on 1 core / on 2 cores (s)", String.format(Locale.ROOT,
                     "%.1f s / %.1f s", scaling.oneCore().seconds(), scaling.twoCores().seconds())));
+            TaskConcurrency.Profile twoCores = scaling.twoCores().concurrency();
+            long[] atConcurrency = twoCores.millisAtConcurrency();
+            figures.add(plain("bronze→silver on 2 cores: wall with 0 / 1 / 2 tasks running (s)",
+                    String.format(Locale.ROOT, "%.1f / %.1f / %.1f s (a core idle %.0f %% of the time)",
+                            atConcurrency[0] / 1e3, atConcurrency[1] / 1e3, atConcurrency[2] / 1e3,
+                            100 * twoCores.underusedShare())));
         }
         figures.add(targeted(BenchTarget.BRONZE_TO_SILVER_SCALING, values, "%.2f×"));
         figures.add(plain("peak RSS of the bench process (MiB)", peakRssBytes.isPresent()

@@ -47,9 +47,18 @@ class FullBenchResultTest {
                         new IncrementalBenchResult.Run(2.0, report(10.0))),
                 new TriggerColdStartBench.Result(250.0, 900.0, OptionalLong.of(80L << 20)), jars(14_000_000),
                 new TopSpendersLatency.Result(20, 200, 10, 1.5, 6.0),
-                new CoreScaling.Result(new CoreScaling.Run(1, 30.0, OptionalLong.of(1L << 30)),
-                        new CoreScaling.Run(2, 15.0, OptionalLong.empty())),
+                new CoreScaling.Result(new CoreScaling.Run(1, 30.0, true, concurrency(1, 0, 30_000),
+                        OptionalLong.of(1L << 30)), new CoreScaling.Run(2, 15.0, true,
+                        concurrency(2, 1_000, 3_000, 11_000),
+                        OptionalLong.empty())),
                 OptionalLong.of(2L << 30), errors);
+    }
+
+    /** A profile whose wall time is the sum of the given milliseconds at 0, 1, 2 ... tasks; one stage. */
+    private static TaskConcurrency.Profile concurrency(int cores, long... millisAtConcurrency) {
+        long wall = java.util.Arrays.stream(millisAtConcurrency).sum();
+        return new TaskConcurrency.Profile(cores, wall, millisAtConcurrency, wall,
+                List.of(new TaskConcurrency.Stage("save at Merge", 8, wall, wall)));
     }
 
     @Test
@@ -73,6 +82,10 @@ class FullBenchResultTest {
         assertThat(json.path("trigger").path("jar_bytes").path("c360-lambdas.jar").isNull()).isTrue();
         assertThat(json.path("top_spenders").path("p95_ms").asDouble()).isEqualTo(6.0);
         assertThat(json.path("bronze_to_silver_scaling").path("ratio_one_to_two_cores").asDouble()).isEqualTo(2.0);
+        JsonNode twoCores = json.path("bronze_to_silver_scaling").path("task_concurrency").path("two_cores");
+        assertThat(twoCores.path("wall_ms_with_k_tasks_running").toString()).isEqualTo("[1000,3000,11000]");
+        assertThat(twoCores.path("share_with_a_core_idle").asDouble()).isEqualTo(0.267);
+        assertThat(twoCores.path("slowest_stages").get(0).path("name").asText()).isEqualTo("save at Merge");
         assertThat(json.path("peak_rss_bytes").path("bench_process").asLong()).isEqualTo(2L << 30);
         assertThat(json.path("peak_rss_bytes").path("bronze_to_silver_2_cores_jvm").isNull()).isTrue();
         assertThat(met(json)).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -118,6 +131,8 @@ class FullBenchResultTest {
                 .contains("| c360-trigger.jar (bytes) | 14,000,000 | ≤ 15,000,000 | yes |")
                 .contains("| c360-lambdas.jar (bytes) | n/a |  |  |")
                 .contains("| bronze→silver on 1 core / on 2 cores (s) | 30.0 s / 15.0 s |  |  |")
+                .contains("| bronze→silver on 2 cores: wall with 0 / 1 / 2 tasks running (s) | 1.0 / 3.0 / 11.0 s "
+                        + "(a core idle 27 % of the time) |  |  |")
                 .contains("- trigger: boom");
     }
 

@@ -89,6 +89,15 @@ class BenchSmokeIT {
                 .isGreaterThanOrEqualTo(result.path("top_spenders").path("p50_ms").asDouble()).isPositive();
         assertThat(result.path("bronze_to_silver_scaling").path("one_core_seconds").asDouble()).isPositive();
         assertThat(result.path("bronze_to_silver_scaling").path("two_cores_seconds").asDouble()).isPositive();
+        JsonNode twoCores = result.path("bronze_to_silver_scaling").path("task_concurrency").path("two_cores");
+        long splitWall = 0;
+        for (JsonNode millis : twoCores.path("wall_ms_with_k_tasks_running")) {
+            splitWall += millis.asLong();
+        }
+        assertThat(twoCores.path("wall_ms_with_k_tasks_running").size()).isEqualTo(3);
+        assertThat(splitWall).isEqualTo(twoCores.path("wall_ms").asLong()).isPositive();
+        assertThat(twoCores.path("task_ms").asLong()).isPositive();
+        assertThat(twoCores.path("slowest_stages").size()).isPositive();
         for (String process : List.of("bench_process", "trigger_jvm", "bronze_to_silver_1_core_jvm",
                 "bronze_to_silver_2_cores_jvm")) {
             assertThat(result.path("peak_rss_bytes").path(process).asLong()).as(process).isPositive();
