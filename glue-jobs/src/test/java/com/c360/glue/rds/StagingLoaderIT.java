@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The COPY loader without Spark: exact round trip of awkward text, atomic re-staging, streaming input. */
+/**
+ * The COPY loader without Spark: exact round trip of awkward text, numbers and dates, atomic re-staging, streaming
+ * input.
+ */
 class StagingLoaderIT {
     private static final LocalDate DAY = LocalDate.of(2024, 5, 1);
     private static StagingDatabase database;
@@ -62,8 +65,8 @@ class StagingLoaderIT {
                     rows.add(new StagingRow(row.getLong("customer_id"), row.getString("full_name"),
                             row.getString("email"), row.getBigDecimal("total_spent_aud"),
                             row.getLong("purchase_count"), row.getObject("first_purchase_date", LocalDate.class),
-                            row.getObject("last_purchase_date", LocalDate.class), row.getLong("latest_purchase_id"),
-                            row.getLong("silver_version")));
+                            row.getObject("last_purchase_date", LocalDate.class),
+                            row.getObject("latest_purchase_id", Long.class), row.getLong("silver_version")));
                 }
             }
         }
@@ -98,6 +101,55 @@ class StagingLoaderIT {
         assertThat(staged).isEqualTo(8);
         assertThat(staged("run-1")).containsExactlyElementsOf(rows);
         assertThat(pipelineRun("run-1")).isEqualTo("2024-05-01/8/true");
+    }
+
+    @Test
+    void numbersAndDates_roundTripExactly_inTheBinaryFormat() throws Exception {
+        List<StagingRow> rows = List.of(
+                new StagingRow(1L, "zero", null, new BigDecimal("0.00"), 1L, LocalDate.of(2000, 1, 1),
+                        LocalDate.of(2000, 1, 2), 0L, 0L),
+                new StagingRow(2L, "cents", null, new BigDecimal("0.05"), 2_147_483_647L, LocalDate.of(1999, 12, 31),
+                        LocalDate.of(1970, 1, 1), -1L, Long.MAX_VALUE),
+                new StagingRow(3L, "negative", null, new BigDecimal("-1234.56"), 3L, LocalDate.of(1900, 2, 28),
+                        LocalDate.of(2400, 2, 29), Long.MIN_VALUE, 1L),
+                new StagingRow(4L, "largest", null, new BigDecimal("9999999999999999.99"), 4L,
+                        LocalDate.of(2024, 2, 29), LocalDate.of(2024, 3, 1), 5L, 6L),
+                new StagingRow(5L, "digit groups", null, new BigDecimal("10000.01"), 5L, DAY, DAY, 7L, 8L),
+                new StagingRow(Long.MAX_VALUE, "max id", null, new BigDecimal("100000000.00"), 6L, DAY, DAY, 9L,
+                        10L),
+                new StagingRow(-7L, "emptied", null, null, 0L, null, null, null, 11L));
+
+        assertThat(stage("run-1", rows.iterator())).isEqualTo(7);
+
+        assertThat(staged("run-1")).containsExactlyInAnyOrderElementsOf(rows);
+    }
+
+    @Test
+    void totalsOfAnotherScale_areRoundedHalfUpToCents_asTheServerRoundsText() throws Exception {
+        stage("run-1", List.of(
+                totalOf(1, new BigDecimal("1.005")),
+                totalOf(2, new BigDecimal("-2.125")),
+                totalOf(3, new BigDecimal("3.1")),
+                totalOf(4, new BigDecimal("4E+3")),
+                totalOf(5, new BigDecimal("0.00049999")),
+                totalOf(6, new BigDecimal("123456789012.3456789012345678901234567890"))).iterator());
+
+        assertThat(staged("run-1")).extracting(StagingRow::totalSpentAud).containsExactly(
+                new BigDecimal("1.01"), new BigDecimal("-2.13"), new BigDecimal("3.10"), new BigDecimal("4000.00"),
+                new BigDecimal("0.00"), new BigDecimal("123456789012.35"));
+    }
+
+    @Test
+    void totalBeyondTheColumnsPrecision_failsTheStagingWithTheServersOverflow() throws Exception {
+        assertThatThrownBy(() -> stage("run-1", List.of(totalOf(1, new BigDecimal("10000000000000000.00")))
+                .iterator()))
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("numeric field overflow");
+        assertThat(staged("run-1")).isEmpty();
+    }
+
+    private static StagingRow totalOf(long customerId, BigDecimal total) {
+        return new StagingRow(customerId, "C", "c@x", total, 1L, DAY, DAY, 1L, 1L);
     }
 
     @Test
