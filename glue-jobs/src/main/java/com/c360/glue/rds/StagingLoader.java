@@ -21,6 +21,12 @@ public final class StagingLoader {
             + "full_name, email, total_spent_aud, purchase_count, first_purchase_date, last_purchase_date, "
             + "latest_purchase_id, silver_version) FROM STDIN WITH (FORMAT binary)";
     private static final int STAGED_COLUMNS = 11;
+    /** First half of the per-run advisory lock's key ("stg" in ASCII). */
+    private static final int RUN_LOCK_CLASS = 0x737467;
+    // Two stagings of one run take turns: the second's DELETE then sees the first's committed rows. Without it, that
+    // DELETE would run on a snapshot without the first's uncommitted rows and both stagings' rows would stay (the
+    // staging table has no key to refuse them). The two-int form keeps this key space apart from the upsert's bigint lock.
+    private static final String LOCK_RUN = "SELECT pg_advisory_xact_lock(" + RUN_LOCK_CLASS + ", hashtext(?))";
     private static final String DELETE_STAGED = "DELETE FROM customer_purchase_summary_staging WHERE run_id = ?";
     private static final String DELETE_RUN = "DELETE FROM pipeline_run WHERE run_id = ?";
     private static final String INSERT_RUN =
@@ -33,6 +39,10 @@ public final class StagingLoader {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_RUN)) {
+                lock.setString(1, runId);
+                lock.executeQuery().close();
+            }
             executeForRun(connection, DELETE_STAGED, runId);
             executeForRun(connection, DELETE_RUN, runId);
             long staged = copy(connection, runId, ingestionDate, rows);

@@ -13,6 +13,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +52,7 @@ class StagingLoaderIT {
                 LocalDate.of(2024, 4, 30), 1000 + customerId, 7L);
     }
 
-    private static long stage(String runId, Iterator<StagingRow> rows) throws SQLException, IOException {
+    private static long stage(String runId, Iterator<StagingRow> rows) throws SQLException {
         try (Connection connection = database.connect()) {
             return new StagingLoader().stage(connection, runId, DAY, rows);
         }
@@ -167,6 +172,80 @@ class StagingLoaderIT {
                 .containsExactly(tuple(1L, "A2"), tuple(4L, "D"));
         assertThat(pipelineRun("run-1")).isEqualTo("2024-05-01/2/true");
         assertThat(staged("other-run")).hasSize(1);
+    }
+
+    @Test
+    void twoStagingsOfOneRunAtOnce_takeTurns_andLeaveOnlyTheLaterOnesRows() throws Exception {
+        CountDownLatch firstIsCopying = new CountDownLatch(1);
+        CountDownLatch releaseFirst = new CountDownLatch(1);
+        Iterator<StagingRow> firstRows = new Iterator<>() {
+            private long next = 1;
+
+            @Override
+            public boolean hasNext() {
+                return next <= 3;
+            }
+
+            @Override
+            public StagingRow next() {
+                if (next == 3) {
+                    firstIsCopying.countDown();
+                    await(releaseFirst);
+                }
+                return row(next++, "first", "f@x");
+            }
+        };
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> first = executor.submit(() -> stage("run-1", firstRows));
+            await(firstIsCopying);
+            Thread second = new Thread(() -> {
+                try {
+                    stage("run-1", List.of(row(10, "second", "s@x"), row(11, "second", "s@x")).iterator());
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            second.start();
+            awaitLockWait();
+            releaseFirst.countDown();
+            assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+            second.join(30_000);
+        } finally {
+            releaseFirst.countDown();
+            executor.shutdownNow();
+        }
+
+        assertThat(staged("run-1")).extracting(StagingRow::customerId).containsExactly(10L, 11L);
+        assertThat(pipelineRun("run-1")).isEqualTo("2024-05-01/2/true");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Until some session of this database waits for a lock: the second staging, behind the first. */
+    private static void awaitLockWait() throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection connection = database.connect();
+                var statement = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet waiting = statement.executeQuery()) {
+                    waiting.next();
+                    if (waiting.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("the second staging never waited for the first");
     }
 
     @Test
