@@ -53,7 +53,7 @@ public final class GoldToRdsJob {
             long staged = new StagingLoader().stage(connection, runId, day, readChanges(spark, changes));
             LOG.info("gold->RDS {} run {}: staged {} rows from {}", day, runId, staged, changes);
             return staged;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             // The cause leads the alert: without it the message says only that staging failed.
             throw new GoldStagingException("Staging " + changes + " for run " + runId + " failed: " + e.getMessage(),
                     e);

@@ -1,47 +1,48 @@
 package com.c360.glue.rds;
 
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Iterator;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Stages one run's gold changes in a single transaction: the run's previous staging and {@code pipeline_run} row go, the
  * rows stream in with COPY, and a fresh {@code pipeline_run} row (not yet applied) records how many there are. A
  * re-run of the same run therefore leaves it staged exactly once, and a failure leaves the previous state intact.
+ * The rows go in PostgreSQL's binary COPY format ({@link BinaryCopyWriter}), which the server stores without parsing
+ * text.
  */
 public final class StagingLoader {
     static final String COPY_STAGING = "COPY customer_purchase_summary_staging (run_id, ingestion_date, customer_id, "
             + "full_name, email, total_spent_aud, purchase_count, first_purchase_date, last_purchase_date, "
-            + "latest_purchase_id, silver_version) FROM STDIN WITH (FORMAT csv)";
+            + "latest_purchase_id, silver_version) FROM STDIN WITH (FORMAT binary)";
+    private static final int STAGED_COLUMNS = 11;
+    /** First half of the per-run advisory lock's key ("stg" in ASCII). */
+    private static final int RUN_LOCK_CLASS = 0x737467;
+    // Two stagings of one run take turns: the second's DELETE then sees the first's committed rows. Without it, that
+    // DELETE would run on a snapshot without the first's uncommitted rows and both stagings' rows would stay (the
+    // staging table has no key to refuse them). The two-int form keeps this key space apart from the upsert's bigint lock.
+    private static final String LOCK_RUN = "SELECT pg_advisory_xact_lock(" + RUN_LOCK_CLASS + ", hashtext(?))";
     private static final String DELETE_STAGED = "DELETE FROM customer_purchase_summary_staging WHERE run_id = ?";
     private static final String DELETE_RUN = "DELETE FROM pipeline_run WHERE run_id = ?";
     private static final String INSERT_RUN =
             "INSERT INTO pipeline_run (run_id, ingestion_date, staged_rows, staged_at) VALUES (?, ?, ?, now())";
     private static final int COPY_BUFFER_BYTES = 1 << 16;
 
-    /**
-     * Postgres' own CSV dialect: every non-null value quoted (so an empty string stays distinct from NULL, and a
-     * value of {@code \.} cannot end the data), NULL as an unquoted empty field.
-     */
-    private static final CSVFormat COPY_CSV = CSVFormat.POSTGRESQL_CSV;
-
     /** @return the number of rows staged, as counted by the server */
     public long stage(Connection connection, String runId, LocalDate ingestionDate, Iterator<StagingRow> rows)
-            throws SQLException, IOException {
+            throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_RUN)) {
+                lock.setString(1, runId);
+                lock.executeQuery().close();
+            }
             executeForRun(connection, DELETE_STAGED, runId);
             executeForRun(connection, DELETE_RUN, runId);
             long staged = copy(connection, runId, ingestionDate, rows);
@@ -53,7 +54,7 @@ public final class StagingLoader {
             }
             connection.commit();
             return staged;
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             rollback(connection, e);
             throw e;
         } finally {
@@ -62,30 +63,34 @@ public final class StagingLoader {
     }
 
     private static long copy(Connection connection, String runId, LocalDate ingestionDate, Iterator<StagingRow> rows)
-            throws SQLException, IOException {
-        PGCopyOutputStream copyIn = new PGCopyOutputStream(
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGING), COPY_BUFFER_BYTES);
+            throws SQLException {
+        CopyIn copyIn = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGING);
         try {
-            Writer text = new OutputStreamWriter(copyIn, StandardCharsets.UTF_8);
-            CSVPrinter csv = new CSVPrinter(text, COPY_CSV);
-            String day = ingestionDate.toString();
+            BinaryCopyWriter binary = new BinaryCopyWriter(copyIn, COPY_BUFFER_BYTES);
+            binary.header();
             while (rows.hasNext()) {
                 StagingRow row = rows.next();
-                csv.printRecord(runId, day, row.customerId(), row.fullName(), row.email(),
-                        row.totalSpentAud() == null ? null : row.totalSpentAud().toPlainString(),
-                        row.purchaseCount(), row.firstPurchaseDate(), row.lastPurchaseDate(), row.latestPurchaseId(),
-                        row.silverVersion());
+                binary.startRow(STAGED_COLUMNS);
+                binary.text(runId);
+                binary.date(ingestionDate);
+                binary.int8(row.customerId());
+                binary.text(row.fullName());
+                binary.text(row.email());
+                binary.numeric(row.totalSpentAud());
+                binary.int4(row.purchaseCount());
+                binary.date(row.firstPurchaseDate());
+                binary.date(row.lastPurchaseDate());
+                binary.int8(row.latestPurchaseId());
+                binary.int8(row.silverVersion());
             }
-            csv.flush();
+            binary.finish();
             return copyIn.endCopy();
-        } catch (SQLException | IOException | RuntimeException e) {
-            // Without the cancel, closing the stream would try to finish the COPY with a half-written row.
+        } catch (SQLException | RuntimeException e) {
+            // Without the cancel the connection would stay in COPY mode, its half-sent rows neither ended nor refused.
             if (copyIn.isActive()) {
                 copyIn.cancelCopy();
             }
             throw e;
-        } finally {
-            copyIn.close();
         }
     }
 

@@ -15,8 +15,10 @@ final class JdbcSummaryTransaction implements SummaryTransaction {
     private static final String LOCK_RUN = """
             SELECT ingestion_date, staged_rows, applied_at IS NOT NULL AS applied, customers_upserted
             FROM pipeline_run WHERE run_id = ? FOR UPDATE""";
+    // Counts distinct customers too: the staging table has no unique key, so this is where a customer staged twice
+    // is caught.
     private static final String COUNT_STAGED = """
-            SELECT count(*) FROM customer_purchase_summary_staging WHERE run_id = ?""";
+            SELECT count(*), count(DISTINCT customer_id) FROM customer_purchase_summary_staging WHERE run_id = ?""";
     private static final String LOCK_SUMMARY_WRITERS = "SELECT pg_advisory_xact_lock(?)";
     // Sorts and hashes over a run's rows stay in memory up to this much per plan node; beyond it they spill to disk
     // rather than fail. Scoped to the transaction, so it is small enough for the smallest RDS class to run it.
@@ -93,12 +95,12 @@ final class JdbcSummaryTransaction implements SummaryTransaction {
     }
 
     @Override
-    public int countStagedRows(String runId) {
+    public StagedCount countStaged(String runId) {
         try (PreparedStatement statement = connection.prepareStatement(COUNT_STAGED)) {
             statement.setString(1, runId);
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
-                return Math.toIntExact(row.getLong(1));
+                return new StagedCount(Math.toIntExact(row.getLong(1)), Math.toIntExact(row.getLong(2)));
             }
         } catch (SQLException e) {
             throw SqlFailures.translate("Counting staged rows of " + runId, e);

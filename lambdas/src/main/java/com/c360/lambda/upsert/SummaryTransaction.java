@@ -8,7 +8,8 @@ public interface SummaryTransaction {
     /** Locks and reads the run's {@code pipeline_run} row, so two invocations for one run take turns. */
     Optional<StagedRun> lockRun(String runId);
 
-    int countStagedRows(String runId);
+    /** The run's staged rows and their distinct customers. */
+    StagedCount countStaged(String runId);
 
     /** Serializes every writer of the summary tables until the transaction ends. */
     void lockSummaryWriters();

@@ -39,13 +39,16 @@ public final class SummaryUpserter {
             if (!run.ingestionDate().equals(request.ingestionDate())) {
                 throw new IngestionDateMismatchException(runId, request.ingestionDate(), run.ingestionDate());
             }
-            int staged = tx.countStagedRows(runId);
-            if (run.applied() && staged == 0) {
+            StagedCount staged = tx.countStaged(runId);
+            if (run.applied() && staged.rows() == 0) {
                 LOG.info("Run already applied; nothing to do", entry("runId", runId));
                 return UpsertResponse.alreadyApplied(runId, run.customersUpserted());
             }
-            if (staged != run.stagedRows()) {
-                throw new IncompleteStagingException(runId, run.stagedRows(), staged);
+            if (staged.rows() != run.stagedRows()) {
+                throw new IncompleteStagingException(runId, run.stagedRows(), staged.rows());
+            }
+            if (staged.customers() != staged.rows()) {
+                throw new DuplicateStagedCustomerException(runId, staged);
             }
             tx.lockSummaryWriters();
             int customers = tx.applyNewerChanges(run);

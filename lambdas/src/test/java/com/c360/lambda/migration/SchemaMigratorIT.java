@@ -43,18 +43,18 @@ class SchemaMigratorIT {
     }
 
     @Test
-    void emptyDatabase_getsTheV2Tables_andASecondRunDoesNothing() throws SQLException {
+    void emptyDatabase_getsTheV3Tables_andASecondRunDoesNothing() throws SQLException {
         SchemaMigrator.MigrationOutcome first = SchemaMigrator.migrate(database.credentials());
         SchemaMigrator.MigrationOutcome second = SchemaMigrator.migrate(database.credentials());
 
-        assertThat(first).isEqualTo(new SchemaMigrator.MigrationOutcome(2, "2"));
+        assertThat(first).isEqualTo(new SchemaMigrator.MigrationOutcome(3, "3"));
         assertThat(second.migrationsExecuted()).isZero();
         assertThat(tables()).containsExactly("customer_purchase_summary", "customer_purchase_summary_staging",
                 "customer_summary_version", "flyway_schema_history", "pipeline_run");
     }
 
     @Test
-    void databaseAtV1WithStagedRows_migratesToV2_droppingTheStagingV2CannotApply() throws SQLException {
+    void databaseAtV1WithStagedRows_migratesToV3_droppingTheStagingV2CannotApply() throws SQLException {
         Flyway.configure().locations(SchemaMigrator.MIGRATIONS_LOCATION).target("1")
                 .dataSource(database.credentials().jdbcUrl(), database.credentials().user(),
                         database.credentials().password())
@@ -71,10 +71,39 @@ class SchemaMigratorIT {
 
         SchemaMigrator.MigrationOutcome outcome = SchemaMigrator.migrate(database.credentials());
 
-        assertThat(outcome).isEqualTo(new SchemaMigrator.MigrationOutcome(1, "2"));
+        assertThat(outcome).isEqualTo(new SchemaMigrator.MigrationOutcome(2, "3"));
         assertThat(count("customer_purchase_summary_staging")).isZero();
         assertThat(count("pipeline_run")).isEqualTo(1);
         assertThat(tables()).doesNotContain("customer_daily_purchase").contains("customer_summary_version");
+    }
+
+    @Test
+    void databaseAtV2WithStagedRows_migratesToV3_keepingThemInAnUnloggedTableWithoutKey() throws SQLException {
+        Flyway.configure().locations(SchemaMigrator.MIGRATIONS_LOCATION).target("2")
+                .dataSource(database.credentials().jdbcUrl(), database.credentials().user(),
+                        database.credentials().password())
+                .load().migrate();
+        try (Connection connection = database.connect()) {
+            connection.createStatement().executeUpdate("""
+                    INSERT INTO customer_purchase_summary_staging (run_id, ingestion_date, customer_id, full_name,
+                        email, total_spent_aud, purchase_count, first_purchase_date, last_purchase_date,
+                        latest_purchase_id, silver_version) VALUES
+                        ('run-1', '2024-05-01', 1, 'Alice', 'alice@example.com', 10.00, 1,
+                         '2024-05-01', '2024-05-01', 101, 7)""");
+        }
+
+        SchemaMigrator.MigrationOutcome outcome = SchemaMigrator.migrate(database.credentials());
+
+        assertThat(outcome).isEqualTo(new SchemaMigrator.MigrationOutcome(1, "3"));
+        assertThat(count("customer_purchase_summary_staging")).isEqualTo(1);
+        try (Connection connection = database.connect();
+                ResultSet table = connection.createStatement().executeQuery("""
+                        SELECT c.relpersistence, (SELECT count(*) FROM pg_index i WHERE i.indrelid = c.oid)
+                        FROM pg_class c WHERE c.relname = 'customer_purchase_summary_staging'""")) {
+            table.next();
+            assertThat(table.getString(1)).as("u: unlogged").isEqualTo("u");
+            assertThat(table.getLong(2)).as("indexes").isZero();
+        }
     }
 
     private long count(String table) throws SQLException {
@@ -97,9 +126,9 @@ class SchemaMigratorIT {
                 new TestContext("migrations"));
 
         assertThat(created).containsEntry("PhysicalResourceId", "c360-schema-migrations")
-                .containsEntry("Data", Map.of("SchemaVersion", "2", "MigrationsExecuted", "2"));
+                .containsEntry("Data", Map.of("SchemaVersion", "3", "MigrationsExecuted", "3"));
         assertThat(updated).containsEntry("PhysicalResourceId", "c360-schema-migrations")
-                .containsEntry("Data", Map.of("SchemaVersion", "2", "MigrationsExecuted", "0"));
+                .containsEntry("Data", Map.of("SchemaVersion", "3", "MigrationsExecuted", "0"));
         assertThat(tables()).contains("customer_purchase_summary");
     }
 }

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  */
 final class InMemorySummaryStore implements SummaryStore, SummaryTransaction {
     private final Map<String, StagedRun> runs = new HashMap<>();
-    private final Map<String, Map<Long, StagedCustomer>> stagedByRun = new HashMap<>();
+    private final Map<String, List<StagedCustomer>> stagedByRun = new HashMap<>();
     private final Map<Long, Long> appliedVersions = new TreeMap<>();
     private final Map<Long, Summary> summaries = new TreeMap<>();
     private final List<String> steps = new ArrayList<>();
@@ -55,13 +55,12 @@ final class InMemorySummaryStore implements SummaryStore, SummaryTransaction {
         }
     }
 
-    /** What the gold→RDS job does: replaces the run's staging and {@code pipeline_run} row, not yet applied. */
+    /**
+     * What the gold→RDS job does: replaces the run's staging and {@code pipeline_run} row, not yet applied. Like the
+     * staging table, it keeps every row given, a customer given twice included.
+     */
     void stage(String runId, String ingestionDate, StagedCustomer... rows) {
-        Map<Long, StagedCustomer> staged = new TreeMap<>();
-        for (StagedCustomer row : rows) {
-            staged.put(row.customerId(), row);
-        }
-        stagedByRun.put(runId, staged);
+        stagedByRun.put(runId, List.of(rows));
         runs.put(runId, new StagedRun(runId, LocalDate.parse(ingestionDate), rows.length, false, 0));
     }
 
@@ -74,9 +73,7 @@ final class InMemorySummaryStore implements SummaryStore, SummaryTransaction {
 
     /** Drops all but the run's first {@code remaining} staged rows, leaving its recorded count as it was. */
     void loseStagedRows(String runId, int remaining) {
-        Map<Long, StagedCustomer> kept = new TreeMap<>();
-        stagedByRun.get(runId).values().stream().limit(remaining).forEach(row -> kept.put(row.customerId(), row));
-        stagedByRun.put(runId, kept);
+        stagedByRun.put(runId, stagedByRun.get(runId).stream().limit(remaining).toList());
     }
 
     List<String> steps() {
@@ -112,8 +109,10 @@ final class InMemorySummaryStore implements SummaryStore, SummaryTransaction {
     }
 
     @Override
-    public int countStagedRows(String runId) {
-        return stagedByRun.getOrDefault(runId, Map.of()).size();
+    public StagedCount countStaged(String runId) {
+        List<StagedCustomer> staged = stagedByRun.getOrDefault(runId, List.of());
+        return new StagedCount(staged.size(),
+                Math.toIntExact(staged.stream().map(StagedCustomer::customerId).distinct().count()));
     }
 
     @Override
@@ -125,7 +124,7 @@ final class InMemorySummaryStore implements SummaryStore, SummaryTransaction {
     public int applyNewerChanges(StagedRun run) {
         steps.add("applyNewerChanges");
         int newer = 0;
-        for (StagedCustomer staged : stagedByRun.getOrDefault(run.runId(), Map.of()).values()) {
+        for (StagedCustomer staged : stagedByRun.getOrDefault(run.runId(), List.of())) {
             Long applied = appliedVersions.get(staged.customerId());
             if (applied != null && applied >= staged.silverVersion()) {
                 continue;

@@ -425,6 +425,47 @@ class UpsertHandlerIT {
     }
 
     @Test
+    void customerStagedTwice_isRefused_andWritesNothing() throws SQLException {
+        stage("run-1", Staged.bought(1, "Alice", "10.00", "2024-05-01", "2024-05-01", 1),
+                Staged.bought(2, "Bob", "5.00", "2024-05-01", "2024-05-01", 1),
+                Staged.bought(2, "Bob", "7.00", "2024-05-01", "2024-05-01", 1));
+
+        assertThatThrownBy(() -> upsert("run-1")).isInstanceOf(DuplicateStagedCustomerException.class)
+                .hasMessageContaining("staged 3 rows for 2 distinct customers");
+        assertThat(summaries()).isEmpty();
+        assertThat(versions()).isEmpty();
+        assertThat(queryStrings("SELECT count(*) FROM customer_purchase_summary_staging")).containsExactly("3");
+        assertThat(queryStrings("SELECT applied_at FROM pipeline_run")).containsOnlyNulls();
+    }
+
+    /**
+     * Crash recovery resets an unlogged table to empty, what TRUNCATE does here; pipeline_run is logged and keeps the
+     * run's recorded count. The run is refused until gold→RDS stages it again, then applies normally.
+     */
+    @Test
+    void stagingLostInADatabaseCrash_isRefusedAsIncomplete_untilTheRunIsStagedAgain() throws SQLException {
+        assertThat(queryStrings("SELECT relname || '=' || relpersistence::text FROM pg_class WHERE relname IN "
+                + "('customer_purchase_summary_staging', 'pipeline_run') ORDER BY relname"))
+                .containsExactly("customer_purchase_summary_staging=u", "pipeline_run=p");
+        Staged alice = Staged.bought(1, "Alice", "10.00", "2024-05-01", "2024-05-01", 1);
+        Staged bob = Staged.bought(2, "Bob", "5.00", "2024-05-01", "2024-05-01", 1);
+        stage("run-1", alice, bob);
+        try (Connection connection = database.connect()) {
+            connection.createStatement().execute("TRUNCATE customer_purchase_summary_staging");
+        }
+
+        assertThatThrownBy(() -> upsert("run-1")).isInstanceOf(IncompleteStagingException.class)
+                .hasMessageContaining("recorded 2 staged rows but 0");
+        assertThat(summaries()).isEmpty();
+        assertThat(queryStrings("SELECT applied_at FROM pipeline_run")).containsOnlyNulls();
+
+        stage("run-1", alice, bob);
+        assertThat(upsert("run-1").get("customersUpserted").asInt()).isEqualTo(2);
+        assertSummaryOf(summaries().get(1L), alice);
+        assertSummaryOf(summaries().get(2L), bob);
+    }
+
+    @Test
     void runThatWasNeverStaged_failsWithStagedRunNotFound() {
         assertThatThrownBy(() -> upsert("never-staged")).isInstanceOf(StagedRunNotFoundException.class)
                 .hasMessageContaining("never-staged");

@@ -53,7 +53,7 @@ class UpsertHandlerTest {
         assertThat(store.transactions()).isEqualTo(1);
         assertThat(store.summaries()).containsOnlyKeys(1L, 2L, 3L);
         assertThat(store.appliedVersions()).isEqualTo(Map.of(1L, 1L, 2L, 1L, 3L, 1L));
-        assertThat(store.countStagedRows("run-1")).isZero();
+        assertThat(store.countStaged("run-1").rows()).isZero();
         assertThat(store.run("run-1").applied()).isTrue();
         assertThat(metrics.customersUpserted()).containsExactly(3);
     }
@@ -87,7 +87,7 @@ class UpsertHandlerTest {
                 "{\"runId\":\"run-old\",\"customersUpserted\":0,\"alreadyApplied\":false}");
         assertThat(store.summaries()).isEqualTo(afterNewer);
         assertThat(store.appliedVersions()).isEqualTo(Map.of(1L, 5L));
-        assertThat(store.countStagedRows("run-old")).isZero();
+        assertThat(store.countStaged("run-old").rows()).isZero();
         assertThat(store.run("run-old").applied()).isTrue();
         assertThat(metrics.customersUpserted()).containsExactly(1, 0);
     }
@@ -275,6 +275,32 @@ class UpsertHandlerTest {
         assertThat(store.steps()).containsExactly("lockRun");
         assertThat(store.summaries()).isEmpty();
         assertThat(store.appliedVersions()).isEmpty();
+    }
+
+    @Test
+    void customerStagedTwice_isRefused_andNothingIsApplied() {
+        store.stage("run-1", DAY, bought(1, "Alice", "1.00", 1), bought(2, "Bob", "2.00", 1),
+                bought(2, "Bob", "3.00", 1));
+
+        assertThatThrownBy(() -> upsert("run-1"))
+                .isInstanceOf(DuplicateStagedCustomerException.class)
+                .hasMessageContaining("staged 3 rows for 2 distinct customers");
+        assertThat(store.steps()).containsExactly("lockRun");
+        assertThat(store.summaries()).isEmpty();
+        assertThat(store.appliedVersions()).isEmpty();
+        assertThat(store.run("run-1").applied()).isFalse();
+    }
+
+    @Test
+    void stagingEmptiedByADatabaseCrash_isRefusedAsIncomplete() {
+        store.stage("run-1", DAY, bought(1, "Alice", "1.00", 1), bought(2, "Bob", "2.00", 1));
+        store.loseStagedRows("run-1", 0);
+
+        assertThatThrownBy(() -> upsert("run-1"))
+                .isInstanceOf(IncompleteStagingException.class)
+                .hasMessageContaining("recorded 2 staged rows but 0");
+        assertThat(store.summaries()).isEmpty();
+        assertThat(store.run("run-1").applied()).isFalse();
     }
 
     @Test

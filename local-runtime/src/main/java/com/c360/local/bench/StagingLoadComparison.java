@@ -2,7 +2,6 @@ package com.c360.local.bench;
 
 import com.c360.glue.rds.StagingLoader;
 import com.c360.glue.rds.StagingRow;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -70,7 +69,7 @@ public final class StagingLoadComparison {
             batchInsert(connection, day, rows);
             double batchSeconds = secondsSince(started);
             return new Result(rows.size(), copySeconds, batchSeconds);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new BenchDatabaseException("the staging load comparison failed", e);
         }
     }
