@@ -1,5 +1,6 @@
 package com.c360.cdk;
 
+import com.c360.contract.LambdaFunction;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,8 +28,7 @@ final class JavaFunctions {
     static Function.Builder builder(Construct scope, String id, C360Config config, Path jar,
                                     String handler, String description, Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
-        // Short-lived handlers: C1 only starts faster and, with SnapStart, restores faster.
-        env.put("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+        env.put("JAVA_TOOL_OPTIONS", String.join(" ", LambdaFunction.RUNTIME_JVM_OPTIONS));
         return Function.Builder.create(scope, id)
                 .runtime(RUNTIME)
                 .architecture(Architecture.ARM_64)

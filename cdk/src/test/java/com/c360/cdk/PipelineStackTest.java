@@ -58,7 +58,7 @@ class PipelineStackTest {
     }
 
     @Test
-    void triggerFunction_runsTheTriggerHandlerFromTheLambdasJarOnJava21WithSnapStart() throws IOException {
+    void triggerFunction_runsTheTriggerJarOnJava21WithSnapStartAndTheFunctionsJvmOptions() throws IOException {
         JsonNode trigger = template.at("/Resources/"
                 + logicalIdStartingWith(template, "AWS::Lambda::Function", "TriggerFunction") + "/Properties");
         Path staged = SynthesizedApp.assemblyDirectory().resolve("asset." + trigger.at("/Code/S3Key").asText());
@@ -67,6 +67,9 @@ class PipelineStackTest {
                 .isEqualTo("com.c360.lambda.trigger.TriggerHandler::handleRequest");
         assertThat(trigger.path("Runtime").asText()).isEqualTo("java21");
         assertThat(trigger.at("/SnapStart/ApplyOn").asText()).isEqualTo("PublishedVersions");
+        // The java21 runtime's own JVM options, which the cold-start benchmark's JVM also runs with.
+        assertThat(trigger.at("/Environment/Variables/JAVA_TOOL_OPTIONS").asText())
+                .isEqualTo("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
         assertThat(trigger.at("/Environment/Variables/STATE_MACHINE_ARN/Ref").asText())
                 .isEqualTo(logicalIdStartingWith(template, "AWS::StepFunctions::StateMachine", "StateMachine"));
         assertThat(Files.mismatch(staged, SynthesizedApp.ARTIFACTS.triggerJar())).isEqualTo(-1L);

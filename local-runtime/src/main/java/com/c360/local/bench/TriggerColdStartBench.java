@@ -28,7 +28,8 @@ import java.util.OptionalLong;
 public final class TriggerColdStartBench {
     public static final String MEASURED = "a fresh JVM with c360-trigger.jar alone: TriggerHandler's no-arg "
             + "constructor (the Lambda init), then its first invocation with one S3 PutObject event, whose "
-            + "StartExecution goes to a loopback Step Functions stub answering 200; JVM start-up not included";
+            + "StartExecution goes to a loopback Step Functions stub answering 200; JVM start-up not included; "
+            + "the functions' JVM options (" + String.join(" ", LambdaFunction.RUNTIME_JVM_OPTIONS) + ")";
     private static final String STATE_MACHINE_ARN = "arn:aws:states:ap-southeast-2:111122223333:stateMachine:c360";
     private static final long TIMEOUT_SECONDS = 120;
     private static final double NANOS_PER_MILLI = 1e6;
@@ -56,8 +57,8 @@ public final class TriggerColdStartBench {
                     "AWS_ACCESS_KEY_ID", "bench",
                     "AWS_SECRET_ACCESS_KEY", "bench",
                     "AWS_ENDPOINT_URL_SFN", "http://127.0.0.1:" + stepFunctions.getAddress().getPort());
-            List<String> output = ChildJvm.run(List.of(), classpath, TriggerColdInit.class.getName(),
-                    List.of(event.toString()), environment, TIMEOUT_SECONDS);
+            List<String> output = ChildJvm.run(LambdaFunction.RUNTIME_JVM_OPTIONS, classpath,
+                    TriggerColdInit.class.getName(), List.of(event.toString()), environment, TIMEOUT_SECONDS);
             String[] times = ChildJvm.line(output, TriggerColdInit.TIMES_PREFIX).split(" first_invocation_nanos=");
             return new Result(Long.parseLong(times[0]) / NANOS_PER_MILLI, Long.parseLong(times[1]) / NANOS_PER_MILLI,
                     PeakRss.parse(output));
