@@ -53,12 +53,9 @@ import org.junit.jupiter.api.io.TempDir;
  * gold row must equal {@link ScenarioOracle}, which knows nothing of the pipeline.
  *
  * <p>{@code -Dc360.scenarios=N} runs N scenarios (25 by default), from seed {@code -Dc360.scenario.seed} (1),
- * each of {@code -Dc360.scenario.steps} steps at least (3; up to twice that). The seeds are split by parity between
- * {@link ExactlyOnceOddSeedsIT} and {@link ExactlyOnceEvenSeedsIT}, which together run all N: failsafe runs test
- * classes in two JVMs at once (tests/pom.xml), and one class would keep the scenarios, most of this module's time,
- * in one of them.
+ * each of {@code -Dc360.scenario.steps} steps at least (3; up to twice that).
  */
-abstract class ExactlyOnceScenarios {
+class ExactlyOnceScenarioIT {
     private static final int SCENARIOS = Integer.getInteger("c360.scenarios", 25);
     private static final long FIRST_SEED = Long.getLong("c360.scenario.seed", 1);
     private static final int MIN_STEPS = Integer.getInteger("c360.scenario.steps", 3);
@@ -71,16 +68,9 @@ abstract class ExactlyOnceScenarios {
     private static PostgresTestDatabase server;
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
-    /** Which seeds this class runs: 1 for the odd ones, 0 for the even ones. */
-    private final int parity;
-
-    ExactlyOnceScenarios(int parity) {
-        this.parity = parity;
-    }
-
     @BeforeAll
     static void startDatabase() {
-        server = PostgresTestDatabase.create(ExactlyOnceScenarios.class);
+        server = PostgresTestDatabase.create(ExactlyOnceScenarioIT.class);
     }
 
     @AfterAll
@@ -94,9 +84,9 @@ abstract class ExactlyOnceScenarios {
 
     @TestFactory
     Stream<DynamicTest> seededScenarios_everySummaryAndGoldRowEqualsTheOracle() {
-        return LongStream.range(FIRST_SEED, FIRST_SEED + SCENARIOS).filter(seed -> Math.floorMod(seed, 2) == parity)
-                .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run(
-                        new ScenarioGenerator(seed, FxRates.reference(), MIN_STEPS, 2 * MIN_STEPS).generate())));
+        return LongStream.range(FIRST_SEED, FIRST_SEED + SCENARIOS).mapToObj(seed -> DynamicTest.dynamicTest(
+                "seed " + seed, () -> run(new ScenarioGenerator(seed, FxRates.reference(), MIN_STEPS, 2 * MIN_STEPS)
+                        .generate())));
     }
 
     private static void run(Scenario scenario) throws Exception {
@@ -106,7 +96,7 @@ abstract class ExactlyOnceScenarios {
             emptyTables(database);
             // Not closed: closing would stop the SparkSession every scenario shares.
             LocalPipeline pipeline = LocalPipeline.open(RepoLayout.locate(), home, database, QUIET,
-                    ExactlyOnceScenarios::crashOnce);
+                    ExactlyOnceScenarioIT::crashOnce);
             new Driver(scenario, pipeline, home.resolve("in")).deliverEveryStep();
 
             Map<Long, ExpectedSummary> expected = ScenarioOracle.expected(FxRates.reference(), scenario.uploads());
