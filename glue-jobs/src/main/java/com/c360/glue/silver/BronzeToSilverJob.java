@@ -18,7 +18,6 @@ import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Column;
@@ -77,13 +76,12 @@ public final class BronzeToSilverJob {
                     contract.uniqueRules());
             split = BronzeToSilverTransform.apply(raw, new PurchaseValidator(fxRates, contract.validationPolicy()))
                     .persist();
-            SilverSplit.Counts counts = split.counts();
+            SilverSplit.Counts counts = split.counts(fxRates);
             RowAccounting accounting = counts.accounting();
             // Before anything is written: a file the feed's dataset rules refuse changes nothing downstream.
             List<DatasetRules.Outcome> datasetRules = contract.datasetRules().enforce(
                     new DatasetRules.Counts(accounting.rowsRead(), accounting.rowsQuarantined()),
                     header.mapper().drift());
-            Map<String, List<String>> fxRateDates = split.fxRateDates(fxRates);
             // Quarantine before silver, the audit record last: a crash in between leaves no audit record, and the
             // execution fails; its retry rewrites the quarantine and finds silver's commit already made.
             String quarantine = LakeLayout.sourceFilePartition(args.quarantineRoot(), day, fileId);
@@ -93,7 +91,7 @@ public final class BronzeToSilverJob {
                     args.uploadOrder(), key, runId);
             IngestionAudit audit = new IngestionAudit(runId, args.sourceBucket(), key, args.sourceVersion(), fileId,
                     day.toString(), contract.feed(), contract.version(), header.extraColumns(), accounting,
-                    counts.quarantinedByRule(), merged, fxRateDates, datasetRules, Instant.now().toString());
+                    counts.quarantinedByRule(), merged, counts.fxRateDates(), datasetRules, Instant.now().toString());
             audit.write(quarantine + "/" + IngestionAudit.QUARANTINE_COPY, hadoopConf);
             audit.write(LakeLayout.auditRecord(args.auditRoot(), day, fileId), hadoopConf);
             LOG.info("bronze->silver {} run {}: {}, silver {}", key, runId, accounting, merged);

@@ -51,14 +51,19 @@ public final class BronzeToSilverTransform {
     private BronzeToSilverTransform() {
     }
 
-    /** Runs one Spark job over the file for the repeated keys and large customer totals; the rest stays lazy. */
+    /**
+     * Runs one Spark job over the file for the repeated keys and large customer totals, and one over those for their
+     * numbers; the rest stays lazy.
+     */
     public static SilverSplit apply(Dataset<Row> raw, PurchaseValidator validator) {
         Dataset<Row> classified = raw.map((MapFunction<Row, Row>) validator::classify,
                 Encoders.row(PurchaseValidator.CLASSIFIED_SCHEMA));
         Dataset<Row> exceptions = Materialized.store(fileWideExceptions(classified));
+        Row sizes = exceptions.agg(count(col(DUP_KEY)), count(col(OVER_CUSTOMER))).first();
         Dataset<Row> repeated = sized(exceptions.where(col(DUP_KEY).isNotNull())
-                .select(DUP_KEY, DUP_CONFLICTING, DUP_FIRST_LINE));
-        Dataset<Row> overLimit = sized(exceptions.where(col(OVER_CUSTOMER).isNotNull()).select(OVER_CUSTOMER));
+                .select(DUP_KEY, DUP_CONFLICTING, DUP_FIRST_LINE), sizes.getLong(0));
+        Dataset<Row> overLimit = sized(exceptions.where(col(OVER_CUSTOMER).isNotNull()).select(OVER_CUSTOMER),
+                sizes.getLong(1));
         Dataset<Row> joined = classified
                 .join(repeated, col(KEY).equalTo(col(DUP_KEY)), "left")
                 .join(overLimit, col("customer_id").equalTo(col(OVER_CUSTOMER)), "left");
@@ -93,8 +98,8 @@ public final class BronzeToSilverTransform {
         return repeated.unionByName(overLimit);
     }
 
-    private static Dataset<Row> sized(Dataset<Row> few) {
-        return few.count() <= BROADCAST_ROWS ? broadcast(few) : few;
+    private static Dataset<Row> sized(Dataset<Row> few, long rows) {
+        return rows <= BROADCAST_ROWS ? broadcast(few) : few;
     }
 
     private static Dataset<Row> outcome(Dataset<Row> joined) {

@@ -1,8 +1,12 @@
 package com.c360.glue.silver;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.when;
 
 import com.c360.contract.TableCatalog;
 import com.c360.glue.table.IcebergCommits;
@@ -10,6 +14,7 @@ import com.c360.glue.table.IcebergTables;
 import com.c360.glue.table.SnapshotTags;
 import java.util.UUID;
 import org.apache.iceberg.Table;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -62,13 +67,18 @@ public final class SilverMerge {
         }
     }
 
-    private static Result merged(Dataset<Row> candidates) {
-        Row counts = candidates.agg(count(lit(1)), count(col(PREVIOUS_OWNER))).first();
+    /**
+     * The MERGE's result if it commits {@code candidates}, in one aggregation: each candidate row, and the row it
+     * replaces if any, counted once, and the distinct owners of both.
+     */
+    private static Result ifMerged(Dataset<Row> candidates) {
+        Column first = col("pos").equalTo(0);
+        Row counts = candidates.select(col(PREVIOUS_OWNER),
+                        posexplode(array(col("customer_id"), col(PREVIOUS_OWNER))).as(new String[] {"pos", "owner"}))
+                .agg(count(when(first, lit(1))), count(when(first, col(PREVIOUS_OWNER))), countDistinct(col("owner")))
+                .first();
         long corrected = counts.getLong(1);
-        long touched = candidates.select(col("customer_id").as("owner"))
-                .union(candidates.where(col(PREVIOUS_OWNER).isNotNull()).select(col(PREVIOUS_OWNER)))
-                .distinct().count();
-        return new Result(Outcome.MERGED, counts.getLong(0) - corrected, corrected, touched);
+        return new Result(Outcome.MERGED, counts.getLong(0) - corrected, corrected, counts.getLong(2));
     }
 
     private static Result attempt(SparkSession spark, String table, String uploadView, String uploadOrder,
@@ -85,18 +95,18 @@ public final class SilverMerge {
         Dataset<Row> candidates = spark.sql("SELECT s.*, t.customer_id AS " + PREVIOUS_OWNER + " FROM " + uploadView
                 + " s LEFT JOIN " + table + " t ON t.purchase_id = s.purchase_id"
                 + " WHERE t.purchase_id IS NULL OR t.upload_order < s.upload_order").localCheckpoint();
-        Dataset<Row> newer = candidates.drop(PREVIOUS_OWNER);
+        Result ifMerged = ifMerged(candidates);
+        if (ifMerged.purchasesInserted() + ifMerged.purchasesCorrected() == 0) {
+            return Result.nothing(Outcome.NOTHING_NEWER);
+        }
         String newerView = uploadView + "_newer";
         try {
-            if (newer.isEmpty()) {
-                return Result.nothing(Outcome.NOTHING_NEWER);
-            }
-            newer.createOrReplaceTempView(newerView);
+            candidates.drop(PREVIOUS_OWNER).createOrReplaceTempView(newerView);
             SnapshotTags.tagging(uploadOrder, sourceKey, runId, () -> spark.sql("MERGE INTO " + table + " t"
                     + " USING " + newerView + " s ON t.purchase_id = s.purchase_id"
                     + " WHEN MATCHED AND s.upload_order > t.upload_order THEN UPDATE SET *"
                     + " WHEN NOT MATCHED THEN INSERT *").collectAsList());
-            return merged(candidates);
+            return ifMerged;
         } finally {
             spark.catalog().dropTempView(newerView);
         }

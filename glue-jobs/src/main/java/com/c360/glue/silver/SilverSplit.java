@@ -1,6 +1,7 @@
 package com.c360.glue.silver;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
 
 import com.c360.contract.LakeSchemas;
 import java.util.HashMap;
@@ -54,22 +55,34 @@ public final class SilverSplit {
         return only(BronzeToSilverTransform.QUARANTINED, QUARANTINE_COLUMNS);
     }
 
-    /** A file's row accounting, and its quarantined rows by the feed contract's rule that rejected them. */
-    public record Counts(RowAccounting accounting, Map<String, Long> quarantinedByRule) {
+    /**
+     * A file's row accounting, its quarantined rows by the feed contract's rule that rejected them, and each currency of
+     * its valid rows with the dates of the FX rates their conversions used.
+     */
+    public record Counts(RowAccounting accounting, Map<String, Long> quarantinedByRule,
+            Map<String, List<String>> fxRateDates) {
     }
 
-    public Counts counts() {
+    /** All of {@link Counts} from one aggregation over the classified rows. */
+    public Counts counts(FxRateTable rates) {
         long valid = 0;
         long quarantined = 0;
         long collapsed = 0;
         Map<String, Long> byReason = new HashMap<>();
         Map<String, Long> byRule = new TreeMap<>();
-        for (Row group : classified.groupBy(BronzeToSilverTransform.OUTCOME, "reason", "rule").count()
-                .collectAsList()) {
+        Map<String, Set<String>> rateDates = new TreeMap<>();
+        Column isValid = col(BronzeToSilverTransform.OUTCOME).equalTo(BronzeToSilverTransform.VALID);
+        for (Row group : classified.groupBy(col(BronzeToSilverTransform.OUTCOME), col("reason"), col("rule"),
+                when(isValid, col("currency")), when(isValid, col("purchase_date"))).count().collectAsList()) {
             String outcome = group.getString(0);
-            long count = group.getLong(3);
+            long count = group.getLong(5);
             switch (outcome) {
-                case BronzeToSilverTransform.VALID -> valid += count;
+                case BronzeToSilverTransform.VALID -> {
+                    valid += count;
+                    Set<String> dates = rateDates.computeIfAbsent(group.getString(3), c -> new TreeSet<>());
+                    rates.rateDateOn(group.getString(3), group.getDate(4).toLocalDate())
+                            .ifPresent(day -> dates.add(day.toString()));
+                }
                 case BronzeToSilverTransform.COLLAPSED -> collapsed += count;
                 default -> {
                     quarantined += count;
@@ -80,22 +93,10 @@ public final class SilverSplit {
                 }
             }
         }
+        Map<String, List<String>> fxRateDates = new TreeMap<>();
+        rateDates.forEach((currency, dates) -> fxRateDates.put(currency, List.copyOf(dates)));
         return new Counts(new RowAccounting(valid + quarantined + collapsed, valid, quarantined, collapsed, byReason),
-                byRule);
-    }
-
-    /** Each currency of the valid rows, with the dates of the FX rates their conversions used. */
-    public Map<String, List<String>> fxRateDates(FxRateTable rates) {
-        Map<String, Set<String>> used = new TreeMap<>();
-        for (Row pair : classified.where(col(BronzeToSilverTransform.OUTCOME).equalTo(BronzeToSilverTransform.VALID))
-                .select("currency", "purchase_date").distinct().collectAsList()) {
-            String currency = pair.getString(0);
-            Set<String> dates = used.computeIfAbsent(currency, c -> new TreeSet<>());
-            rates.rateDateOn(currency, pair.getDate(1).toLocalDate()).ifPresent(day -> dates.add(day.toString()));
-        }
-        Map<String, List<String>> result = new TreeMap<>();
-        used.forEach((currency, dates) -> result.put(currency, List.copyOf(dates)));
-        return result;
+                byRule, fxRateDates);
     }
 
     private Dataset<Row> only(String outcome, List<String> columns) {
