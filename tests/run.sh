@@ -8,5 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm ci --prefix statemachine/engines --no-audit --no-fund
-mvn -B -ntp verify
+# Two threads: the Lambda handlers and the CDK app build beside the Glue jobs' Spark ITs, which leave a core idle about
+# a third of the time; the modules after them depend on the Glue jobs.
+mvn -B -ntp -T 2 verify
 cdk/synth.sh
