@@ -68,8 +68,9 @@ public final class SilverMerge {
     }
 
     /**
-     * The MERGE's result if it commits {@code candidates}, in one aggregation: each candidate row, and the row it
-     * replaces if any, counted once, and the distinct owners of both.
+     * What the MERGE reports if it commits {@code candidates}, from one aggregation: the candidates, as inserts or as
+     * corrections (those that replace a row), and the distinct customers they belong to now or belonged to before.
+     * Each candidate is exploded into its owner (position 0) and its previous owner (1), so rows count at position 0.
      */
     private static Result ifMerged(Dataset<Row> candidates) {
         Column first = col("pos").equalTo(0);
