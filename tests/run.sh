@@ -8,7 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm ci --prefix statemachine/engines --no-audit --no-fund
-# Two threads: the Lambda handlers and the CDK app build beside the Glue jobs' Spark ITs, which leave a core idle about
-# a third of the time; the modules after them depend on the Glue jobs.
-mvn -B -ntp -T 2 verify
+mvn -B -ntp verify
 cdk/synth.sh
