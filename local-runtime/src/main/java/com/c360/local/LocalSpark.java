@@ -6,8 +6,7 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The local-mode SparkSession the local runtime shares between all job classes of a run, on as many cores as it is
  * given: by default every core of this machine, or {@code --spark-cores}. The jobs' own settings come from
- * {@link JobSpark}, as on Glue, which builds its own session on AWS; the local ones are the filesystem lake's
- * ({@link LocalLakeFileSystem}), the loopback driver and no UI.
+ * {@link JobSpark}, as on Glue, which builds its own session on AWS.
  */
 public final class LocalSpark {
     private LocalSpark() {
@@ -37,7 +36,6 @@ public final class LocalSpark {
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.ui.enabled", "false")
-                .config("spark.hadoop.fs.file.impl", LocalLakeFileSystem.class.getName())
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.sql.session.timeZone", "UTC")
                 .getOrCreate();
