@@ -88,7 +88,7 @@ public final class BronzeToSilverJob {
             overwrite(withLineage(split.quarantined(), args), accounting.rowsQuarantined(), quarantine);
             SilverMerge.Result merged = SilverMerge.apply(spark, args.catalog(),
                     withLineage(split.valid(), args).withColumn(INGESTION_DATE, lit(Date.valueOf(day))),
-                    args.uploadOrder(), key, runId);
+                    counts.validKeys(), args.uploadOrder(), key, runId);
             IngestionAudit audit = new IngestionAudit(runId, args.sourceBucket(), key, args.sourceVersion(), fileId,
                     day.toString(), contract.feed(), contract.version(), header.extraColumns(), accounting,
                     counts.quarantinedByRule(), merged, counts.fxRateDates(), datasetRules, Instant.now().toString());

@@ -84,8 +84,9 @@ public final class QuarantineReplay {
                 .localCheckpoint();
         Dataset<Row> nowValid = checked.where(col("reason").isNull());
 
-        SilverMerge.Result merged = SilverMerge.apply(spark, args.catalog(), silverRows(nowValid, args.runId()),
-                args.uploadOrder(), args.sourceKey(), args.runId());
+        Dataset<Row> replayed = silverRows(nowValid, args.runId());
+        SilverMerge.Result merged = SilverMerge.apply(spark, args.catalog(), replayed,
+                SilverMerge.KeyRange.of(replayed), args.uploadOrder(), args.sourceKey(), args.runId());
         rewrite(quarantine, checked, args.quarantineRoot(), hadoopConf);
 
         Map<String, Long> stillQuarantined = new TreeMap<>();

@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.when;
 
@@ -44,6 +46,44 @@ public final class SilverMerge {
         NOTHING_NEWER
     }
 
+    /**
+     * The least and greatest purchase_id of an upload. Silver is written in purchase_id order, so most of its data
+     * files lie wholly outside an upload's range; the MERGE and the look-up of the rows it would replace name the range,
+     * and Iceberg then skips those files by their min/max statistics instead of reading every key of the history.
+     */
+    public record KeyRange(long least, long greatest) {
+        /** The range of an upload without purchases: no purchase_id is in it. */
+        public static final KeyRange NONE = new KeyRange(1, 0);
+
+        /** From a row holding the least and then the greatest purchase_id at {@code field}, both null for none. */
+        static KeyRange of(Row row, int field) {
+            return row.isNullAt(field) ? NONE : new KeyRange(row.getLong(field), row.getLong(field + 1));
+        }
+
+        /** The smallest range holding both. */
+        KeyRange span(KeyRange other) {
+            if (isEmpty() || other.isEmpty()) {
+                return isEmpty() ? other : this;
+            }
+            return new KeyRange(Math.min(least, other.least), Math.max(greatest, other.greatest));
+        }
+
+        boolean isEmpty() {
+            return least > greatest;
+        }
+
+        /** The range of {@code upload}'s purchase_id, from one aggregation. */
+        public static KeyRange of(Dataset<Row> upload) {
+            return of(upload.agg(min(PURCHASE_ID), max(PURCHASE_ID)).first(), 0);
+        }
+
+        /** The condition that {@code column} is in the range, as Spark SQL: two numbers, nothing from the input. */
+        String contains(String column) {
+            return column + " BETWEEN " + least + " AND " + greatest;
+        }
+    }
+
+    static final String PURCHASE_ID = "purchase_id";
     private static final String PREVIOUS_OWNER = "c360_previous_owner";
 
     private SilverMerge() {
@@ -52,16 +92,17 @@ public final class SilverMerge {
     /**
      * @param upload the valid rows with silver's columns ({@link com.c360.contract.LakeSchemas#SILVER_TABLE}), one per
      *     purchase_id
+     * @param keys the range of {@code upload}'s purchase_id
      */
-    public static Result apply(SparkSession spark, TableCatalog catalog, Dataset<Row> upload, String uploadOrder,
-            String sourceKey, String runId) {
+    public static Result apply(SparkSession spark, TableCatalog catalog, Dataset<Row> upload, KeyRange keys,
+            String uploadOrder, String sourceKey, String runId) {
         IcebergTables.silver(spark, catalog);
         // Temp views are per session, and local runs share one session: names must not collide between runs.
         String uploadView = "c360_upload_" + UUID.randomUUID().toString().replace("-", "");
         upload.createOrReplaceTempView(uploadView);
         try {
             return IcebergCommits.retryingConflicts("silver MERGE of " + sourceKey,
-                    () -> attempt(spark, catalog.silverTable(), uploadView, uploadOrder, sourceKey, runId));
+                    () -> attempt(spark, catalog.silverTable(), uploadView, keys, uploadOrder, sourceKey, runId));
         } finally {
             spark.catalog().dropTempView(uploadView);
         }
@@ -82,8 +123,8 @@ public final class SilverMerge {
         return new Result(Outcome.MERGED, counts.getLong(0) - corrected, corrected, counts.getLong(2));
     }
 
-    private static Result attempt(SparkSession spark, String table, String uploadView, String uploadOrder,
-            String sourceKey, String runId) {
+    private static Result attempt(SparkSession spark, String table, String uploadView, KeyRange keys,
+            String uploadOrder, String sourceKey, String runId) {
         Table silver = IcebergTables.load(spark, table);
         if (SnapshotTags.committedBy(silver, uploadOrder, sourceKey).isPresent()) {
             return Result.nothing(Outcome.ALREADY_COMMITTED);
@@ -94,7 +135,8 @@ public final class SilverMerge {
         // Spark 4.1's planning ("No plan for TableReference").
         // The row each one replaces, if any, comes along for the report: silver holds one row per purchase_id.
         Dataset<Row> candidates = spark.sql("SELECT s.*, t.customer_id AS " + PREVIOUS_OWNER + " FROM " + uploadView
-                + " s LEFT JOIN " + table + " t ON t.purchase_id = s.purchase_id"
+                + " s LEFT JOIN (SELECT * FROM " + table + " WHERE " + keys.contains(PURCHASE_ID) + ") t"
+                + " ON t.purchase_id = s.purchase_id"
                 + " WHERE t.purchase_id IS NULL OR t.upload_order < s.upload_order").localCheckpoint();
         Result ifMerged = ifMerged(candidates);
         if (ifMerged.purchasesInserted() + ifMerged.purchasesCorrected() == 0) {
@@ -104,7 +146,7 @@ public final class SilverMerge {
         try {
             candidates.drop(PREVIOUS_OWNER).createOrReplaceTempView(newerView);
             SnapshotTags.tagging(uploadOrder, sourceKey, runId, () -> spark.sql("MERGE INTO " + table + " t"
-                    + " USING " + newerView + " s ON t.purchase_id = s.purchase_id"
+                    + " USING " + newerView + " s ON t.purchase_id = s.purchase_id AND " + keys.contains("t.purchase_id")
                     + " WHEN MATCHED AND s.upload_order > t.upload_order THEN UPDATE SET *"
                     + " WHEN NOT MATCHED THEN INSERT *").collectAsList());
             return ifMerged;

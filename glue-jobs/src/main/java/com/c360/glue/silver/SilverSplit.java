@@ -1,6 +1,10 @@
 package com.c360.glue.silver;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import com.c360.contract.LakeSchemas;
@@ -56,11 +60,11 @@ public final class SilverSplit {
     }
 
     /**
-     * A file's row accounting, its quarantined rows by the feed contract's rule that rejected them, and each currency of
-     * its valid rows with the dates of the FX rates their conversions used.
+     * A file's row accounting, its quarantined rows by the feed contract's rule that rejected them, each currency of
+     * its valid rows with the dates of the FX rates their conversions used, and the range of its valid purchase ids.
      */
     public record Counts(RowAccounting accounting, Map<String, Long> quarantinedByRule,
-            Map<String, List<String>> fxRateDates) {
+            Map<String, List<String>> fxRateDates, SilverMerge.KeyRange validKeys) {
     }
 
     /** All of {@link Counts} from one aggregation over the classified rows. */
@@ -71,14 +75,18 @@ public final class SilverSplit {
         Map<String, Long> byReason = new HashMap<>();
         Map<String, Long> byRule = new TreeMap<>();
         Map<String, Set<String>> rateDates = new TreeMap<>();
+        SilverMerge.KeyRange validKeys = SilverMerge.KeyRange.NONE;
         Column isValid = col(BronzeToSilverTransform.OUTCOME).equalTo(BronzeToSilverTransform.VALID);
+        Column validKey = when(isValid, col(SilverMerge.PURCHASE_ID));
         for (Row group : classified.groupBy(col(BronzeToSilverTransform.OUTCOME), col("reason"), col("rule"),
-                when(isValid, col("currency")), when(isValid, col("purchase_date"))).count().collectAsList()) {
+                        when(isValid, col("currency")), when(isValid, col("purchase_date")))
+                .agg(count(lit(1)), min(validKey), max(validKey)).collectAsList()) {
             String outcome = group.getString(0);
             long count = group.getLong(5);
             switch (outcome) {
                 case BronzeToSilverTransform.VALID -> {
                     valid += count;
+                    validKeys = validKeys.span(SilverMerge.KeyRange.of(group, 6));
                     Set<String> dates = rateDates.computeIfAbsent(group.getString(3), c -> new TreeSet<>());
                     rates.rateDateOn(group.getString(3), group.getDate(4).toLocalDate())
                             .ifPresent(day -> dates.add(day.toString()));
@@ -96,7 +104,7 @@ public final class SilverSplit {
         Map<String, List<String>> fxRateDates = new TreeMap<>();
         rateDates.forEach((currency, dates) -> fxRateDates.put(currency, List.copyOf(dates)));
         return new Counts(new RowAccounting(valid + quarantined + collapsed, valid, quarantined, collapsed, byReason),
-                byRule, fxRateDates);
+                byRule, fxRateDates, validKeys);
     }
 
     private Dataset<Row> only(String outcome, List<String> columns) {
