@@ -27,8 +27,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,6 +224,51 @@ class BronzeToSilverJobIT extends SparkTestBase {
         assertThat(silver.get(500L).<String>getAs("source_key")).isEqualTo("v3.csv");
         assertThat(silver.get(501L).<String>getAs("source_key")).isEqualTo("v2.csv");
         assertThat(silver).hasSize(2);
+    }
+
+    /**
+     * GIVEN a history of 300 purchases (ids 1000-1299) in silver, WHEN a file of purchases with later ids arrives, THEN
+     * neither the look-up of what it replaces nor the MERGE reads a row of that history: Iceberg skips silver's files,
+     * whose ids all lie below the file's, by their statistics.
+     */
+    @Test
+    void uploadOfLaterIds_readsNoRowOfTheSilverHistory_andStillInsertsItsPurchases() throws Exception {
+        String header = "customer_id,first_name,last_name,email,purchase_id,purchase_date,amount,currency\n";
+        String history = IntStream.range(1000, 1300)
+                .mapToObj(id -> (id % 7) + ",Ann,Lee,ann@x.com," + id + ",2026-01-05,10.00,AUD\n")
+                .collect(Collectors.joining());
+        Files.createDirectories(lake.resolve("bronze"));
+        Files.writeString(lake.resolve("bronze/history.csv"), header + history);
+        Files.writeString(lake.resolve("bronze/later.csv"), header + "1,Ann,Lee,ann@x.com,5000,2026-01-06,20.00,AUD\n"
+                + "2,Bo,Ng,bo@x.com,5001,2026-01-06,1.00,AUD\n");
+        runJob("history.csv", order(1));
+
+        long rowsRead = recordsReadFromFilesDuring(() -> runJob("later.csv", order(2)));
+
+        // The two uploaded rows are read a few times over (the look-up, the MERGE); the history's file would add 300.
+        assertThat(rowsRead).isLessThan(300);
+        assertThat(silverByPurchase()).hasSize(302).containsKeys(5000L, 5001L);
+    }
+
+    /** Rows Spark's tasks read from files while {@code run} ran (the bronze CSV is read by the job's own reader). */
+    private static long recordsReadFromFilesDuring(Runnable run) throws TimeoutException {
+        LongAdder records = new LongAdder();
+        SparkListener counter = new SparkListener() {
+            @Override
+            public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
+                if (taskEnd.taskMetrics() != null) {
+                    records.add(taskEnd.taskMetrics().inputMetrics().recordsRead());
+                }
+            }
+        };
+        spark.sparkContext().addSparkListener(counter);
+        try {
+            run.run();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } finally {
+            spark.sparkContext().removeSparkListener(counter);
+        }
+        return records.sum();
     }
 
     @Test
