@@ -1,5 +1,8 @@
 package com.c360.glue;
 
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +24,19 @@ public abstract class SparkTestBase {
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.sql.session.timeZone", "UTC")
                 .getOrCreate();
+    }
+
+    /** Runs {@code work} with {@code listener} on the session's listener bus, until it has heard every event of it. */
+    protected static <T> T listeningDuring(SparkListener listener, Supplier<T> work)
+            throws TimeoutException {
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            T result = work.get();
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            return result;
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+        }
     }
 
     @AfterAll

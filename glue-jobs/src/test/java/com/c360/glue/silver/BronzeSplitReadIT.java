@@ -125,14 +125,8 @@ class BronzeSplitReadIT extends SparkTestBase {
                 widest.accumulateAndGet(completed.stageInfo().numTasks(), Math::max);
             }
         };
-        spark.sparkContext().addSparkListener(listener);
-        try {
-            partitionsOfTheRead(csv, maxPartitionBytes);
-            spark.sparkContext().listenerBus().waitUntilEmpty();
-            return widest.get();
-        } finally {
-            spark.sparkContext().removeSparkListener(listener);
-        }
+        listeningDuring(listener, () -> partitionsOfTheRead(csv, maxPartitionBytes));
+        return widest.get();
     }
 
     @ParameterizedTest(name = "{0}")

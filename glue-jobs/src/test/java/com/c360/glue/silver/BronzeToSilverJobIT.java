@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -251,7 +252,7 @@ class BronzeToSilverJobIT extends SparkTestBase {
     }
 
     /** Rows Spark's tasks read from files while {@code run} ran (the bronze CSV is read by the job's own reader). */
-    private static long recordsReadFromFilesDuring(Runnable run) throws TimeoutException {
+    private static long recordsReadFromFilesDuring(Supplier<?> run) throws TimeoutException {
         LongAdder records = new LongAdder();
         SparkListener counter = new SparkListener() {
             @Override
@@ -261,13 +262,7 @@ class BronzeToSilverJobIT extends SparkTestBase {
                 }
             }
         };
-        spark.sparkContext().addSparkListener(counter);
-        try {
-            run.run();
-            spark.sparkContext().listenerBus().waitUntilEmpty();
-        } finally {
-            spark.sparkContext().removeSparkListener(counter);
-        }
+        listeningDuring(counter, run);
         return records.sum();
     }
 
